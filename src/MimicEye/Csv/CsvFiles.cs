@@ -1,0 +1,37 @@
+using CsvHelper;
+
+namespace MimicEye.Csv;
+
+/// <summary>The one CSV dialect (SPEC §9): UTF-8 without BOM, LF, comma, RFC 4180 minimal quoting.
+/// Readers keep values out of exception messages; no other file constructs a CsvHelper reader or writer.</summary>
+static class CsvFiles
+{
+    public static readonly CsvReaderOptions ReadOptions = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        IncludeValuesInExceptions = false,
+        TrackLineNumbers = true,
+        FieldCountMismatch = CsvFieldCountHandling.Skip,
+        MalformedData = CsvMalformedDataHandling.Skip,
+        // A never-closed quote must not swallow a multi-GB table into one record.
+        MaxRecordSize = 16 << 20,
+        DetectSeparatorHint = false,
+    };
+
+    public static readonly CsvWriterOptions WriteOptions = CsvWriterOptions.Default with
+    {
+        NewLine = "\n",
+        Injection = CsvInjection.None,
+        ValidateFieldCount = false,
+    };
+
+    /// <summary>Opens a source file, inflating <c>.gz</c> with truncation detection.</summary>
+    public static Stream OpenInput(string path) =>
+        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+            ? new CheckedGzipStream(path)
+            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+
+    public static CsvTableReader Read(string path) => new(path, OpenInput(path));
+
+    public static CsvWriter CreateWriter(Stream output) => CsvWriter.Create(output, WriteOptions, leaveOpen: true);
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Unicode;
+
+using CsvHelper;
+
+namespace MimicEye.Csv;
+
+/// <summary>Streams one source table record by record. Columns are looked up by header name, ignoring
+/// case (procedureevents has upper-case ORIGINALAMOUNT). Malformed records stop the read with an error
+/// naming the file and the line: a row that cannot be read is never dropped silently.</summary>
+sealed class CsvTableReader : IDisposable
+{
+    readonly CsvReader _reader;
+    readonly Stream _stream;
+    readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
+    CsvMalformedRecord? _malformed;
+
+    public CsvTableReader(string path, Stream stream)
+    {
+        FilePath = path;
+        _stream = stream;
+        _reader = CsvReader.Create(stream, CsvFiles.ReadOptions with { OnMalformedRecord = r => _malformed ??= r }, leaveOpen: false);
+        try
+        {
+            _reader.ReadHeader();
+        }
+        catch (CsvInputException)
+        {
+            _reader.Dispose();
+            throw;
+        }
+        Headers = [.. _reader.Headers];
+        for (var i = Headers.Count - 1; i >= 0; i--)
+            _columns[Headers[i]] = i;
+        ThrowIfMalformed();
+    }
+
+    public string FilePath { get; }
+
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>The 1-based line where the current record starts (the header is line 1).</summary>
+    public long Line => _reader.LineNumber;
+
+    /// <summary>The 0-based number of the current data record: pandas' default index.</summary>
+    public long RowIndex => _reader.RowNumber - 1;
+
+    /// <summary>Bytes of compressed (or plain) input consumed so far, for progress.</summary>
+    public long InputPosition => _stream is CheckedGzipStream gz ? gz.CompressedPosition : _stream.Position;
+
+    public long InputLength => _stream is CheckedGzipStream gz ? gz.CompressedLength : _stream.Length;
+
+    public int? TryColumn(string name) => _columns.TryGetValue(name, out var i) ? i : null;
+
+    public int Column(string name) => TryColumn(name) ?? throw new CsvInputException(
+        FilePath, 1, $"the header has no column '{name}'", CsvProblem.MissingColumn);
+
+    public bool Read()
+    {
+        var more = _reader.Read();
+        ThrowIfMalformed();
+        return more;
+    }
+
+    /// <summary>The record exactly as in the input, without its line break.</summary>
+    public ReadOnlySpan<byte> RawRecord => _reader.RawRecord;
+
+    public int FieldCount => _reader.FieldCount;
+
+    /// <summary>The unescaped UTF-8 value of a field.</summary>
+    public ReadOnlySpan<byte> Span(int column) => _reader.GetSpan(column);
+
+    /// <summary>A field as text; invalid UTF-8 is an error naming file and line.</summary>
+    public string GetString(int column)
+    {
+        var span = _reader.GetSpan(column);
+        if (!Utf8.IsValid(span))
+            throw InvalidUtf8();
+        return Encoding.UTF8.GetString(span);
+    }
+
+    /// <summary>All fields of the current record as text.</summary>
+    public string[] GetAll()
+    {
+        var values = new string[_reader.FieldCount];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = GetString(i);
+        return values;
+    }
+
+    public void RequireValidUtf8()
+    {
+        if (!Utf8.IsValid(_reader.RawRecord))
+            throw InvalidUtf8();
+    }
+
+    CsvInputException InvalidUtf8() => new(FilePath, Line, "the record is not valid UTF-8", CsvProblem.InvalidUtf8);
+
+    void ThrowIfMalformed()
+    {
+        if (_malformed is not { } m)
+            return;
+        var reason = m.Reason switch
+        {
+            CsvMalformedReason.FieldCountMismatch => $"wrong number of fields (the header has {Headers?.Count ?? 0})",
+            CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
+            CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+            CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
+            _ => $"malformed record ({m.Reason})",
+        };
+        throw new CsvInputException(FilePath, m.LineNumber, reason, CsvProblem.Malformed);
+    }
+
+    public void Dispose() => _reader.Dispose();
+}

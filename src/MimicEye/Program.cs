@@ -1,0 +1,1 @@
+return MimicEye.Cli.MimicEyeCli.Run(args);
