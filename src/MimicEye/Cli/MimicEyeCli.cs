@@ -22,6 +22,7 @@ static class MimicEyeCli
     {
         yield return new SamplesCommand();
         yield return new CheckCommand();
+        yield return new PreviewCommand();
     }
 
     public static int Run(string[] args, InvocationConfiguration? io = null)
