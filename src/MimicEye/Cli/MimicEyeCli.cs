@@ -20,6 +20,8 @@ static class MimicEyeCli
 
     static IEnumerable<Command> Commands()
     {
+        foreach (var command in PipelineCommand.All())
+            yield return command;
         yield return new SamplesCommand();
         yield return new CheckCommand();
         yield return new PreviewCommand();
