@@ -25,6 +25,8 @@ static class MimicEyeCli
         yield return new SamplesCommand();
         yield return new CheckCommand();
         yield return new PreviewCommand();
+        yield return new VerifyCommand();
+        yield return new ReportCommand();
     }
 
     public static int Run(string[] args, InvocationConfiguration? io = null)
