@@ -1,3 +1,5 @@
+using CsvHelper;
+
 using MimicEye.Csv;
 using MimicEye.Dataset;
 using MimicEye.Pipeline;
@@ -23,6 +25,12 @@ static class TableFileCheck
         catch (CsvInputException e)
         {
             issues.Add(FromCsv(e));
+        }
+        catch (CsvFormatException e)
+        {
+            // CsvTableReader translates malformed records, but a header longer than MaxRecordSize (a
+            // binary file named .csv) surfaces as CsvHelper's own exception. Values are never in it.
+            issues.Add(new Issue(IssueCode.MalformedCsv, path, null, e.Message));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -112,6 +112,23 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Versions_that_lost_to_the_newest_or_to_a_pin_are_listed()
+    {
+        using var tmp = new TempDir("check");
+        var tree = CompleteTree(tmp);
+        tree.MimicIv("3.1");
+        var newest = CliRunner.Run("check", "--source", tmp.Path);
+        Assert.Equal(0, newest.ExitCode);
+        Assert.Contains("MIMIC-IV: version 3.1 at " + Path.Combine(tree.FilesRoot, "mimiciv", "3.1"), newest.Out);
+        Assert.Contains("other versions present, not used: 2.2 (choose one with --use-version mimic-iv=VERSION)", newest.Out);
+
+        var pinned = CliRunner.Run("check", "--source", tmp.Path, "--use-version", "mimic-iv=2.2");
+        Assert.Equal(0, pinned.ExitCode);
+        Assert.Contains("MIMIC-IV: version 2.2 at ", pinned.Out);
+        Assert.Contains("other versions present, not used: 3.1", pinned.Out);
+    }
+
+    [Fact]
     public void Check_without_source_or_project_folders_is_a_usage_error()
     {
         var result = CliRunner.Run("check");

@@ -97,6 +97,22 @@ public class SourceCheckerTests
     }
 
     [Fact]
+    public void A_header_that_is_not_valid_csv_is_reported_as_MalformedCsv()
+    {
+        using var tmp = new TempDir("checker");
+        var tree = new SourceTreeBuilder(tmp.Path) { Gzip = false }.All();
+        var hosp = Path.Combine(tree.FilesRoot, "mimiciv", "2.2", "hosp");
+        File.WriteAllText(Path.Combine(hosp, "services.csv"), "subject_id,\"hadm_id\n1,2\n");
+        // A binary file with no line break: the header exceeds the reader's record limit.
+        File.WriteAllText(Path.Combine(hosp, "transfers.csv"), new string('a', 17 << 20));
+        var issues = Check(tmp.Path).Issues;
+        Assert.Equal(2, issues.Count);
+        Assert.All(issues, i => Assert.Equal(IssueCode.MalformedCsv, i.Code));
+        Assert.Equal(Path.Combine(hosp, "services.csv") + ", line 1", issues[0].Where);
+        Assert.Equal(Path.Combine(hosp, "transfers.csv"), issues[1].Where);
+    }
+
+    [Fact]
     public void Index_html_files_left_by_wget_are_ignored()
     {
         using var tmp = new TempDir("checker");
