@@ -70,6 +70,9 @@ sealed class CsvTableReader : IDisposable
     /// <summary>The unescaped UTF-8 value of a field.</summary>
     public ReadOnlySpan<byte> Span(int column) => _reader.GetSpan(column);
 
+    /// <summary>The bytes of a field exactly as in the input (quotes included).</summary>
+    public ReadOnlySpan<byte> RawField(int column) => _reader.GetRawSpan(column);
+
     /// <summary>A field as text; invalid UTF-8 is an error naming file and line.</summary>
     public string GetString(int column)
     {
