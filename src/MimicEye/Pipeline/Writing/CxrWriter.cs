@@ -39,7 +39,7 @@ static class CxrWriter
             });
         }
 
-        var reports = context.Sources.Require(ProjectKind.CxrReports).Root;
+        var reports = context.Sources.Require(ProjectKind.CxrReports).FilesFolder;
         foreach (var batch in context.Patients.Studies.Chunk(64))
         {
             yield return new WorkItem("CXR-DICOM reports", batch.Length * 4096L, () =>
@@ -65,10 +65,10 @@ static class CxrWriter
     static void CopyReport(WriteContext context, string root, string subject, string study)
     {
         var relative = Path.Combine(Ids.Bucket(subject), "p" + subject, "s" + study + ".txt");
-        var source = new[] { Path.Combine(root, "files", relative), Path.Combine(root, relative) }.FirstOrDefault(File.Exists);
-        if (source is null)
+        var source = Path.Combine(root, relative);
+        if (!File.Exists(source))
         {
-            context.Issues.Add(IssueCode.MissingReport, $"{root}/files/{relative.Replace('\\', '/')}", $"study {study}", "no report text for this cohort study");
+            context.Issues.Add(IssueCode.MissingReport, source, $"study {study}", "no report text for this cohort study");
             return;
         }
         if (!FolderCopier.IsInside(new FileInfo(source), context.Sources.SourceRoot ?? root))

@@ -7,7 +7,7 @@ namespace MimicEye.Pipeline.Writing;
 /// decode and its size must equal the metadata's Columns x Rows. Problems are reported, never hidden.</summary>
 sealed class ImageWriter(WriteContext context, Dictionary<string, (string Rows, string Columns)> sizes)
 {
-    readonly string _filesRoot = Path.Combine(context.Sources.Require(ProjectKind.CxrJpg).Root, "files");
+    readonly string _filesRoot = context.Sources.Require(ProjectKind.CxrJpg).FilesFolder;
 
     public void CopyStudy(string subject, string study)
     {
