@@ -198,11 +198,23 @@ public class SampleLayoutTests(GeneratedSamples samples)
         Assert.Equal(gazeColumns, string.Join(',', samples.Table(Path.Combine(samples.Egd, "eye_gaze.csv")).Header));
         Assert.Equal(gazeColumns, string.Join(',', samples.Table(Path.Combine(samples.Egd, "fixations.csv")).Header));
         Assert.Equal("dicom_id,bbox_name,x1,x2,y1,y2", string.Join(',', samples.Table(Path.Combine(samples.Egd, "bounding_boxes.csv")).Header));
+        var m = samples.Metadata;
+        var sizes = m.Rows.ToDictionary(r => r[0], r => (Width: int.Parse(r[m.Col("Columns")]), Height: int.Parse(r[m.Col("Rows")])));
         foreach (var dicom in master.Values("dicom_id"))
         {
             var folder = Path.Combine(samples.Egd, "audio_segmentation_transcripts", dicom);
             foreach (var file in new[] { "transcript.json", "left_lung.png", "right_lung.png", "mediastanum.png", "aortic_knob.png", "audio.wav" })
                 Assert.True(File.Exists(Path.Combine(folder, file)), $"{dicom}/{file}");
+            foreach (var mask in Directory.GetFiles(folder, "*.png"))
+            {
+                // The masks are the size of the image and decode as binary grayscale.
+                using var bitmap = SKBitmap.Decode(mask);
+                Assert.NotNull(bitmap);
+                Assert.Equal(sizes[dicom], (bitmap.Width, bitmap.Height));
+                var pixels = Enumerable.Range(0, bitmap.Height).SelectMany(y => Enumerable.Range(0, bitmap.Width).Select(x => bitmap.GetPixel(x, y).Red)).ToList();
+                Assert.Contains((byte)255, pixels);
+                Assert.Contains((byte)0, pixels);
+            }
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "transcript.json")));
             Assert.NotEmpty(json.RootElement.GetProperty("full_text").GetString()!);
             Assert.NotEmpty(json.RootElement.GetProperty("time_stamped_text").EnumerateArray());
