@@ -21,7 +21,7 @@ static class CxrWriter
             var job = new FanOutJob(output.CxrMeta,
                 reader => RowRouters.ByNumber(reader.Column("subject_id"), context.Patients.SlotBySubject),
                 slot => output.PatientCxrJpg(context.Patients.Subjects[slot], "cxr_meta.csv"));
-            context.Record(Module, "cxr_meta", TableFanOut.Run(job, context.Cancel));
+            context.Record(Module, "cxr_meta", TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
         });
         foreach (var (table, file) in new[] { (SourceTables.CxrChexpert, "cxr_chexpert.csv"), (SourceTables.CxrNegbio, "cxr_negbio.csv"), (SourceTables.CxrSplit, "cxr_split.csv") })
         {
@@ -35,7 +35,7 @@ static class CxrWriter
                     FullCopyPath = output.CxrJpgSheet(file),
                     IndexColumn = context.Options.Compat,
                 };
-                context.Record(Module, Path.GetFileNameWithoutExtension(file), TableFanOut.Run(job, context.Cancel));
+                context.Record(Module, Path.GetFileNameWithoutExtension(file), TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
             });
         }
 

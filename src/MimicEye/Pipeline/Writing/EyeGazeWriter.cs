@@ -27,7 +27,7 @@ static class EyeGazeWriter
             var job = new FanOutJob(output.MasterSheetWithStayId,
                 reader => RowRouters.ByNumber(reader.Column("patient_id"), context.Patients.SlotBySubject),
                 slot => output.PatientEyeGaze(context.Patients.Subjects[slot], "master_sheet.csv"));
-            context.Record(Module, "master_sheet", TableFanOut.Run(job, context.Cancel));
+            context.Record(Module, "master_sheet", TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
         });
         foreach (var (table, file, column) in EyeGazePhase.RepairedTables)
         {
@@ -48,7 +48,7 @@ static class EyeGazeWriter
                     Emit = (reader, destination) => map.Emitter(index)(reader, destination),
                     Keep = reader => map.Keep(index)(reader),
                 };
-                context.Record(Module, Path.GetFileNameWithoutExtension(file), TableFanOut.Run(job, context.Cancel));
+                context.Record(Module, Path.GetFileNameWithoutExtension(file), TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
             });
         }
         var root = context.Sources.Require(ProjectKind.EyeGaze).Root;

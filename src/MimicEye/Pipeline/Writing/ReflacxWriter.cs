@@ -23,7 +23,7 @@ static class ReflacxWriter
             var job = new FanOutJob(output.ReflacxMetadata,
                 reader => RowRouters.ByNumber(reader.Column("subject_id"), context.Patients.SlotBySubject),
                 slot => output.PatientReflacxMetadata(context.Patients.Subjects[slot]));
-            context.Record(Module, "metadata", TableFanOut.Run(job, context.Cancel));
+            context.Record(Module, "metadata", TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
         });
         var root = context.Sources.Require(ProjectKind.Reflacx).Root;
         foreach (var batch in readings.Chunk(32))

@@ -6,7 +6,8 @@ namespace MimicEye.Pipeline.Writing;
 
 /// <summary>What every writer of phase 3 shares: options, sources, the output layout, the cohort's
 /// patients, the issue log, and the per-module record of which patients got files.</summary>
-sealed class WriteContext(BuildOptions options, SourceLayout sources, OutputLayout output, PatientIndex patients, IssueLog issues, CancellationToken cancel)
+sealed class WriteContext(BuildOptions options, SourceLayout sources, OutputLayout output, PatientIndex patients, IssueLog issues, CancellationToken cancel,
+    IBuildProgress progress)
 {
     readonly ConcurrentDictionary<string, ConcurrentDictionary<int, byte>> _modulePatients = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, (long Read, long Routed, int Patients)> _tables = new(StringComparer.Ordinal);
@@ -17,6 +18,10 @@ sealed class WriteContext(BuildOptions options, SourceLayout sources, OutputLayo
     public PatientIndex Patients { get; } = patients;
     public IssueLog Issues { get; } = issues;
     public CancellationToken Cancel { get; } = cancel;
+    public IBuildProgress Progress { get; } = progress;
+
+    /// <summary>Progress of one table pass, for <see cref="TableFanOut.Run"/>.</summary>
+    public Action<long, long> TableProgress(string table) => (read, total) => Progress.TableProgress(table, read, total);
 
     public void Record(string module, string table, FanOutResult result)
     {

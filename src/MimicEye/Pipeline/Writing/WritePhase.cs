@@ -10,10 +10,11 @@ namespace MimicEye.Pipeline.Writing;
 static class WritePhase
 {
     public static WritePhaseResult Run(BuildOptions options, SourceLayout sources, OutputLayout output, IssueLog issues,
-        CancellationToken cancel, Action<WorkItem>? finished = null)
+        CancellationToken cancel, IBuildProgress? progress = null)
     {
+        progress ??= NoProgress.Instance;
         var patients = PatientIndex.Load(output, issues);
-        var context = new WriteContext(options, sources, output, patients, issues, cancel);
+        var context = new WriteContext(options, sources, output, patients, issues, cancel, progress);
         var items = ClinicalWriter.Items(context)
             .Concat(CxrWriter.Items(context))
             .Concat(ReflacxWriter.Items(context))
@@ -21,12 +22,13 @@ static class WritePhase
             .OrderByDescending(i => i.Weight).ThenBy(i => i.Name, StringComparer.Ordinal)
             .ToList();
         var failures = new ConcurrentQueue<Exception>();
+        var done = 0;
         Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, (item, state) =>
         {
             try
             {
                 item.Run();
-                finished?.Invoke(item);
+                progress.WorkFinished(item.Name, Interlocked.Increment(ref done), items.Count);
             }
             catch (Exception e)
             {
