@@ -20,9 +20,14 @@ static class MimicEyeCli
 
     static IEnumerable<Command> Commands()
     {
+        foreach (var command in PipelineCommand.All())
+            yield return command;
         yield return new SamplesCommand();
         yield return new CheckCommand();
         yield return new PreviewCommand();
+        yield return new PlanCommand();
+        yield return new VerifyCommand();
+        yield return new ReportCommand();
     }
 
     public static int Run(string[] args, InvocationConfiguration? io = null)

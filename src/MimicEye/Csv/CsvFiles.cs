@@ -34,4 +34,21 @@ static class CsvFiles
     public static CsvTableReader Read(string path) => new(path, OpenInput(path));
 
     public static CsvWriter CreateWriter(Stream output) => CsvWriter.Create(output, WriteOptions, leaveOpen: true);
+
+    /// <summary>One record in the dialect, with its LF: for headers and the few rows mimiceye computes.</summary>
+    public static byte[] Line(IEnumerable<string> fields)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = CreateWriter(buffer))
+        {
+            foreach (var field in fields)
+                writer.WriteField(field);
+            writer.EndRecord();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The header line of an output table; compat prepends pandas' unnamed index column.</summary>
+    public static byte[] HeaderLine(IEnumerable<string> names, bool indexColumn) =>
+        Line(indexColumn ? names.Prepend("") : names);
 }

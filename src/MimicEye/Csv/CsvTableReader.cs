@@ -24,6 +24,11 @@ sealed class CsvTableReader : IDisposable
         {
             _reader.ReadHeader();
         }
+        catch (CsvFormatException e)
+        {
+            _reader.Dispose();
+            throw new CsvInputException(path, e.LineNumber, "the header cannot be read as CSV (is this a CSV file?)", CsvProblem.Malformed);
+        }
         catch (CsvInputException)
         {
             _reader.Dispose();
@@ -57,7 +62,15 @@ sealed class CsvTableReader : IDisposable
 
     public bool Read()
     {
-        var more = _reader.Read();
+        bool more;
+        try
+        {
+            more = _reader.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            throw new CsvInputException(FilePath, e.LineNumber, "a record cannot be read (larger than 16 MB: an unclosed quote?)", CsvProblem.Malformed);
+        }
         ThrowIfMalformed();
         return more;
     }
@@ -69,6 +82,9 @@ sealed class CsvTableReader : IDisposable
 
     /// <summary>The unescaped UTF-8 value of a field.</summary>
     public ReadOnlySpan<byte> Span(int column) => _reader.GetSpan(column);
+
+    /// <summary>The bytes of a field exactly as in the input (quotes included).</summary>
+    public ReadOnlySpan<byte> RawField(int column) => _reader.GetRawSpan(column);
 
     /// <summary>A field as text; invalid UTF-8 is an error naming file and line.</summary>
     public string GetString(int column)

@@ -14,6 +14,7 @@ enum IssueCode
     ChecksumMismatch,
     UnsafeSourceLink,
     DuplicateDicomId,
+    ImageNotInMetadata,
 
     // Phase 1
     StudyWithoutStay,
@@ -68,6 +69,7 @@ static class IssueCatalog
         IssueCode.ChecksumMismatch => "a file does not match PhysioNet's SHA256SUMS.txt",
         IssueCode.UnsafeSourceLink => "a source symlink points outside the source folder",
         IssueCode.DuplicateDicomId => "a dicom_id appears twice in the CXR-JPG metadata",
+        IssueCode.ImageNotInMetadata => "an EGD/REFLACX dicom_id is not in the CXR-JPG metadata",
         IssueCode.StudyWithoutStay => "a cohort image has no ED stay under the active rules",
         IssueCode.StudyInSeveralStays => "a cohort image falls inside several ED stays",
         IssueCode.BadStudyTime => "StudyDate/StudyTime cannot be parsed",

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+
+using MimicEye.Dataset;
+
+namespace MimicEye.Pipeline.Output;
+
+/// <summary><c>SHA256SUMS.txt</c> in the format PhysioNet uses (<c>sha256sum -c</c> compatible): one line
+/// per file, <c>&lt;hex&gt;  &lt;relative path&gt;</c>, sorted by path. Hashes of files unchanged since the
+/// last run (same size and modification time) are reused from a cache, so rerunning one phase does not
+/// re-read every image.</summary>
+static class Checksums
+{
+    const string CacheFile = "hashes.tsv";
+
+    public static void Write(OutputLayout output, IReadOnlyCollection<string> relativePaths, int jobs)
+    {
+        var cache = ReadCache(output);
+        var hashes = new ConcurrentDictionary<string, (long Size, long Ticks, string Hash)>(StringComparer.Ordinal);
+        Parallel.ForEach(relativePaths, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, relative =>
+        {
+            var info = new FileInfo(Path.Combine(output.Root, relative));
+            var ticks = info.LastWriteTimeUtc.Ticks;
+            if (cache.TryGetValue(relative, out var hit) && hit.Size == info.Length && hit.Ticks == ticks)
+            {
+                hashes[relative] = hit;
+                return;
+            }
+            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+            hashes[relative] = (info.Length, ticks, Convert.ToHexStringLower(SHA256.HashData(stream)));
+        });
+        var ordered = hashes.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        AtomicFile.WriteText(Path.Combine(output.Root, OutputLayout.ChecksumsFile),
+            string.Concat(ordered.Select(kv => $"{kv.Value.Hash}  {kv.Key}\n")));
+        AtomicFile.WriteText(OutputFolder.StatePath(output, CacheFile), string.Concat(ordered.Select(kv =>
+            string.Create(CultureInfo.InvariantCulture, $"{kv.Key}\t{kv.Value.Size}\t{kv.Value.Ticks}\t{kv.Value.Hash}\n"))));
+    }
+
+    /// <summary>Reads a SHA256SUMS.txt: relative path -> lower-case hex.</summary>
+    public static Dictionary<string, string> Read(string path)
+    {
+        var sums = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(path))
+        {
+            var split = line.IndexOf("  ", StringComparison.Ordinal);
+            if (split == 64)
+                sums[line[(split + 2)..]] = line[..split].ToLowerInvariant();
+        }
+        return sums;
+    }
+
+    static Dictionary<string, (long Size, long Ticks, string Hash)> ReadCache(OutputLayout output)
+    {
+        var path = OutputFolder.StatePath(output, CacheFile);
+        var cache = new Dictionary<string, (long, long, string)>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+            return cache;
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 4 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var size) && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ticks))
+                cache[parts[0]] = (size, ticks, parts[3]);
+        }
+        return cache;
+    }
+}

@@ -1,0 +1,62 @@
+using MimicEye.Dataset;
+
+namespace MimicEye.Pipeline.Output;
+
+/// <summary>The rules for <c>--out</c> (SPEC §9): a non-empty folder that is not a mimiceye output is refused
+/// unless <c>--force</c>; temporary files of an interrupted run are removed (they are mimiceye's); the
+/// lists of files each phase wrote live in <c>.mimiceye/</c>.</summary>
+static class OutputFolder
+{
+    public const string StateFolder = ".mimiceye";
+    const string Marker = "output";
+
+    public static string StatePath(OutputLayout output, string name) => Path.Combine(output.Root, StateFolder, name);
+
+    public static bool IsMimicEyeOutput(string root) => File.Exists(Path.Combine(root, StateFolder, Marker));
+
+    public static void Prepare(OutputLayout output, bool force)
+    {
+        var root = output.Root;
+        if (File.Exists(root))
+            throw new MimicEyeException($"--out {root} is a file, not a folder");
+        if (Directory.Exists(root) && !IsMimicEyeOutput(root) && Directory.EnumerateFileSystemEntries(root).Any() && !force)
+        {
+            throw new MimicEyeException($"--out {root} is not empty and is not a mimiceye output; choose an empty folder, "
+                + "or add --force to write into it (mimiceye never deletes files it did not write)");
+        }
+        Directory.CreateDirectory(Path.Combine(root, StateFolder));
+        File.WriteAllText(Path.Combine(root, StateFolder, Marker), "This folder is a mimiceye output. The files here list what each phase wrote.\n");
+        foreach (var temp in Directory.EnumerateFiles(root, "*" + OutputLayout.TempSuffix, SearchOption.AllDirectories))
+            AtomicFile.TryDelete(temp);
+    }
+
+    /// <summary>The files a phase wrote in its last run (absolute paths).</summary>
+    public static HashSet<string> PhaseFiles(OutputLayout output, string phase)
+    {
+        var path = StatePath(output, phase + ".files");
+        return File.Exists(path)
+            ? [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => Path.Combine(output.Root, l))]
+            : [];
+    }
+
+    /// <summary>Records what a phase wrote, and removes the files its previous run wrote that this run did
+    /// not (they are mimiceye's own, e.g. a patient who left the cohort).</summary>
+    public static void CompletePhase(OutputLayout output, string phase, IReadOnlyCollection<string> written)
+    {
+        var previous = PhaseFiles(output, phase);
+        var now = written.ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in previous.Where(p => !now.Contains(p)))
+            AtomicFile.TryDelete(stale);
+        var lines = now.Select(output.Relative).Order(StringComparer.Ordinal);
+        AtomicFile.WriteText(StatePath(output, phase + ".files"), string.Join('\n', lines) + "\n");
+    }
+
+    /// <summary>Every file mimiceye wrote, over all phases.</summary>
+    public static SortedSet<string> AllFiles(OutputLayout output, IEnumerable<string> phases)
+    {
+        var all = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var phase in phases)
+            all.UnionWith(PhaseFiles(output, phase).Where(File.Exists).Select(output.Relative));
+        return all;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+using MimicEye.Pipeline.Output;
+
+namespace MimicEye.Pipeline.Writing;
+
+/// <summary>Hard links and symlinks for <c>--images hardlink|symlink</c>, made under a temporary name and
+/// renamed like every other output file.</summary>
+static class LinkFiles
+{
+    public static void HardLink(string source, string destination)
+    {
+        var temp = AtomicFile.TempPath(destination);
+        AtomicFile.TryDelete(temp);
+        if (link(source, temp) != 0)
+            throw new IOException($"cannot hard-link {source} to {destination} (errno {Marshal.GetLastPInvokeError()}); "
+                + "hard links need the source and --out on one file system: use --images copy or symlink");
+        AtomicFile.Commit(temp, destination);
+    }
+
+    public static void SymLink(string source, string destination)
+    {
+        var temp = AtomicFile.TempPath(destination);
+        AtomicFile.TryDelete(temp);
+        File.CreateSymbolicLink(temp, Path.GetFullPath(source));
+        AtomicFile.Commit(temp, destination);
+    }
+
+    // DllImport rather than LibraryImport: the generated marshaller needs unsafe code, which the build forbids.
+#pragma warning disable SYSLIB1054
+    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi)]
+    static extern int link(string oldpath, string newpath);
+#pragma warning restore SYSLIB1054
+}

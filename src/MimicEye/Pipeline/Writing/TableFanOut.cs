@@ -1,0 +1,104 @@
+using System.Buffers;
+using MimicEye.Csv;
+using MimicEye.Pipeline.Output;
+
+namespace MimicEye.Pipeline.Writing;
+
+/// <summary>One table, one pass: every row is read once, routed to its patient's file, and optionally
+/// copied whole to a spreadsheet. Cell bytes are never re-formatted (the raw record is written).</summary>
+sealed record FanOutJob(string SourcePath, Func<CsvTableReader, RowRouter> Router, Func<int, string> PatientPath)
+{
+    /// <summary>Also write every row to this file (spreadsheets/...).</summary>
+    public string? FullCopyPath { get; init; }
+
+    /// <summary>compat: pandas' index column (the 0-based source row number) first.</summary>
+    public bool IndexColumn { get; init; }
+
+    public RowEmitter Emit { get; init; } = RowRouters.Verbatim;
+
+    /// <summary>Decides, after routing, whether a row is kept at all (EGD drop rules); null keeps all.</summary>
+    public Func<CsvTableReader, bool>? Keep { get; init; }
+}
+
+sealed record FanOutResult(string SourcePath, long RowsRead, long RowsRouted, IReadOnlyDictionary<int, long> RowsBySlot);
+
+static class TableFanOut
+{
+    public static FanOutResult Run(FanOutJob job, CancellationToken cancel, Action<long, long>? progress = null)
+    {
+        using var reader = CsvFiles.Read(job.SourcePath);
+        var route = job.Router(reader);
+        var header = CsvFiles.HeaderLine(reader.Headers, job.IndexColumn);
+        using var patients = new PatientFiles(job.PatientPath, header, job.IndexColumn);
+        using var full = job.FullCopyPath is null ? null : new FullCopy(job.FullCopyPath, header, job.IndexColumn);
+        long read = 0, routed = 0;
+        while (reader.Read())
+        {
+            read++;
+            if ((read & 0xFFFF) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+                progress?.Invoke(reader.InputPosition, reader.InputLength);
+            }
+            if (job.Keep is not null && !job.Keep(reader))
+                continue;
+            full?.Append(reader, job.Emit);
+            var slot = route(reader);
+            if (slot < 0)
+                continue;
+            reader.RequireValidUtf8();
+            job.Emit(reader, patients.Begin(slot, reader.RowIndex));
+            patients.End(slot);
+            routed++;
+        }
+        patients.Commit();
+        full?.Commit();
+        progress?.Invoke(reader.InputLength, reader.InputLength);
+        return new FanOutResult(job.SourcePath, read, routed, patients.RowsBySlot);
+    }
+
+    /// <summary>The whole table into one file, through a temporary name.</summary>
+    sealed class FullCopy : IDisposable
+    {
+        readonly string _path;
+        readonly FileStream _stream;
+        readonly ArrayBufferWriter<byte> _row = new(1024);
+        readonly bool _indexColumn;
+
+        public FullCopy(string path, byte[] header, bool indexColumn)
+        {
+            _path = path;
+            _indexColumn = indexColumn;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            _stream = new FileStream(AtomicFile.TempPath(path), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            _stream.Write(header);
+        }
+
+        public void Append(CsvTableReader reader, RowEmitter emit)
+        {
+            _row.ResetWrittenCount();
+            if (_indexColumn)
+            {
+                var span = _row.GetSpan(24);
+                reader.RowIndex.TryFormat(span, out var n, default, System.Globalization.CultureInfo.InvariantCulture);
+                span[n++] = (byte)',';
+                _row.Advance(n);
+            }
+            emit(reader, _row);
+            _row.Write("\n"u8);
+            _stream.Write(_row.WrittenSpan);
+        }
+
+        public void Commit()
+        {
+            _stream.Dispose();
+            AtomicFile.Commit(AtomicFile.TempPath(_path), _path);
+        }
+
+        public void Dispose()
+        {
+            _stream.Dispose();
+            AtomicFile.TryDelete(AtomicFile.TempPath(_path));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+
+using MimicEye.Dataset;
+
+namespace MimicEye.Pipeline.Writing;
+
+/// <summary>Phase 3 (SPEC §8): the patient folders and the spreadsheets copied from sources. Every table is
+/// one work item read once; items run on <c>--jobs</c> threads, largest first. Each item writes its own
+/// files only, so the output is byte-identical whatever the thread count.</summary>
+static class WritePhase
+{
+    public static WritePhaseResult Run(BuildOptions options, SourceLayout sources, OutputLayout output, IssueLog issues,
+        CancellationToken cancel, IBuildProgress? progress = null)
+    {
+        progress ??= NoProgress.Instance;
+        var patients = PatientIndex.Load(output, issues);
+        var context = new WriteContext(options, sources, output, patients, issues, cancel, progress);
+        var items = ClinicalWriter.Items(context)
+            .Concat(CxrWriter.Items(context))
+            .Concat(ReflacxWriter.Items(context))
+            .Concat(EyeGazeWriter.Items(context))
+            .OrderByDescending(i => i.Weight).ThenBy(i => i.Name, StringComparer.Ordinal)
+            .ToList();
+        var failures = new ConcurrentQueue<Exception>();
+        var done = 0;
+        Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, (item, state) =>
+        {
+            try
+            {
+                item.Run();
+                progress.WorkFinished(item.Name, Interlocked.Increment(ref done), items.Count);
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue(e);
+                state.Stop();
+            }
+        });
+        if (!failures.IsEmpty)
+        {
+            // Prefer the user-facing failure (bad input, interruption) over secondary ones.
+            var first = failures.FirstOrDefault(e => e is OperationCanceledException) ?? failures.First();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+        return new WritePhaseResult(patients.Subjects.Count, context.ModulePatientCounts(), context.TableCounts());
+    }
+}
+
+sealed record WritePhaseResult(int Patients, SortedDictionary<string, int> PatientsByModule,
+    SortedDictionary<string, (long Read, long Routed, int Patients)> Tables);
