@@ -114,6 +114,7 @@ static class BuildPipeline
                 return new JsonObject
                 {
                     ["patients"] = written.Patients,
+                    ["resumed_items"] = written.ResumedItems,
                     ["patients_by_module"] = new JsonObject(written.PatientsByModule.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
                     ["tables"] = new JsonObject(written.Tables.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject
                     {

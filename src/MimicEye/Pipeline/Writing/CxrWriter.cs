@@ -68,12 +68,12 @@ static class CxrWriter
         var source = Path.Combine(root, relative);
         if (!File.Exists(source))
         {
-            context.Issues.Add(IssueCode.MissingReport, source, $"study {study}", "no report text for this cohort study");
+            context.AddIssue(IssueCode.MissingReport, source, $"study {study}", "no report text for this cohort study");
             return;
         }
         if (!FolderCopier.IsInside(new FileInfo(source), context.Sources.SourceRoot ?? root))
         {
-            context.Issues.Add(IssueCode.UnsafeSourceLink, source, $"study {study}", "a symlink leads outside the source folder; not copied");
+            context.AddIssue(IssueCode.UnsafeSourceLink, source, $"study {study}", "a symlink leads outside the source folder; not copied");
             return;
         }
         Output.AtomicFile.Copy(source, context.Output.PatientReport(subject, study));
