@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MimicEye.Csv;
 
 /// <summary>What CsvHelper reads: the table's bytes, record by record, and, once <see cref="Filter"/> is
@@ -60,6 +62,7 @@ sealed class RecordStream(ChunkSource source) : Stream
     }
 
     /// <summary>Scans records into one contiguous pending run. False at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     bool ScanRun()
     {
         while (true)
@@ -79,6 +82,15 @@ sealed class RecordStream(ChunkSource source) : Stream
             }
             var data = _buffer.AsSpan(_scan, _end - _scan);
             var filtering = _keys is not null && _record > 0;
+            if (filtering)
+            {
+                var skipped = RecordScanner.SkipRun(data, _keyColumn, _fields, _keys!, out var records);
+                if (records > 0)
+                {
+                    (_scan, _record, _line, _lastPassed) = (_scan + skipped, _record + records, _line + records, false);
+                    data = data[skipped..];
+                }
+            }
             var result = RecordScanner.Scan(data, _sourceEnded, filtering ? _keyColumn : -1, out var r);
             if (result == ScanResult.Incomplete)
             {
