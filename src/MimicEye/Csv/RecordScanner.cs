@@ -105,12 +105,8 @@ static class RecordScanner
             var lines = Vector256.Equals(v, newline).ExtractMostSignificantBits();
             var special = (Vector256.Equals(v, quote) | Vector256.Equals(v, cr)).ExtractMostSignificantBits();
             var commaBits = Vector256.Equals(v, comma).ExtractMostSignificantBits();
-            if (block < record)
-            {
-                // The block started inside the record skipped last: ignore its bytes before the record.
-                var from = ~0u << (record - block);
-                (lines, special, commaBits) = (lines & from, special & from, commaBits & from);
-            }
+            // A record ending inside a block clears that block's bits up to its line break (below), so
+            // every block starts at or after the first byte of the record being scanned.
             while (true)
             {
                 var stops = lines | special;

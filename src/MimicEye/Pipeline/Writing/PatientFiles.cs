@@ -19,7 +19,7 @@ namespace MimicEye.Pipeline.Writing;
 sealed class PatientFiles : IDisposable
 {
     /// <summary>Bytes all tables being written at once may buffer together.</summary>
-    public const long TotalBudget = 96 << 20;
+    public const long TotalBudget = 64 << 20;
 
     static int s_open;
 
