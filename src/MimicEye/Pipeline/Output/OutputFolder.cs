@@ -26,7 +26,13 @@ static class OutputFolder
         }
         Directory.CreateDirectory(Path.Combine(root, StateFolder));
         File.WriteAllText(Path.Combine(root, StateFolder, Marker), "This folder is a mimiceye output. The files here list what each phase wrote.\n");
-        foreach (var temp in Directory.EnumerateFiles(root, "*" + OutputLayout.TempSuffix, SearchOption.AllDirectories))
+        RemoveTemporaryFiles(output);
+    }
+
+    /// <summary>Removes the temporary files of an interrupted or failed run (only mimiceye writes that suffix).</summary>
+    public static void RemoveTemporaryFiles(OutputLayout output)
+    {
+        foreach (var temp in Directory.EnumerateFiles(output.Root, "*" + OutputLayout.TempSuffix, SearchOption.AllDirectories))
             AtomicFile.TryDelete(temp);
     }
 
