@@ -98,6 +98,8 @@ static class BuildPipeline
         var all = OutputFolder.AllFiles(output, Phases.All.Select(Phases.Name).Append(Phases.Finish));
         Checksums.Write(output, all, options.Jobs);
         manifest.Save(output);
+        if (phases.Contains(Phase.Write))
+            ResumeJournal.Remove(output);
         return new BuildOutcome(issues, report, output);
     }
 
