@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 using MimicEye.Dataset;
 
 namespace MimicEye.Pipeline.Output;
@@ -29,10 +31,17 @@ static class OutputFolder
         RemoveTemporaryFiles(output);
     }
 
-    /// <summary>Removes the temporary files of an interrupted or failed run (only mimiceye writes that suffix).</summary>
+    /// <summary>Removes the temporary files of an interrupted or failed run (only mimiceye writes that suffix).
+    /// A symlinked folder is not entered: what it leads to is outside --out, and not mimiceye's.</summary>
     public static void RemoveTemporaryFiles(OutputLayout output)
     {
-        foreach (var temp in Directory.EnumerateFiles(output.Root, "*" + OutputLayout.TempSuffix, SearchOption.AllDirectories))
+        var temps = new FileSystemEnumerable<string>(output.Root, (ref entry) => entry.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && entry.FileName.EndsWith(OutputLayout.TempSuffix, StringComparison.Ordinal),
+            ShouldRecursePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        foreach (var temp in temps.ToList())
             AtomicFile.TryDelete(temp);
     }
 
