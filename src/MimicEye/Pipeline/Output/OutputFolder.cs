@@ -45,12 +45,18 @@ static class OutputFolder
             AtomicFile.TryDelete(temp);
     }
 
-    /// <summary>The files a phase wrote in its last run (absolute paths).</summary>
+    /// <summary>The files a phase wrote in its last run (absolute paths). A line that leads out of --out
+    /// (an edited or crafted list) is ignored: such a file cannot be mimiceye's, so it is never removed.</summary>
     public static HashSet<string> PhaseFiles(OutputLayout output, string phase)
     {
         var path = StatePath(output, phase + ".files");
+        var inside = Path.TrimEndingDirectorySeparator(output.Root) + Path.DirectorySeparatorChar;
         return File.Exists(path)
-            ? [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => Path.Combine(output.Root, l))]
+            ?
+            [
+                .. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => Path.GetFullPath(Path.Combine(output.Root, l)))
+                    .Where(p => p.StartsWith(inside, StringComparison.Ordinal)),
+            ]
             : [];
     }
 
