@@ -68,8 +68,8 @@ static class ReflacxWriter
         var readings = new List<(string, string)>();
         while (reader.Read())
         {
-            var (rid, sid) = (reader.GetString(id), reader.GetString(subject));
-            if (context.Patients.SlotOf(sid) < 0)
+            var (rid, slot) = (reader.GetString(id), context.Patients.SlotOf(reader.GetString(subject)));
+            if (slot < 0)
                 continue;
             if (!Ids.IsReflacxId(rid))
             {
@@ -77,7 +77,8 @@ static class ReflacxWriter
                     "a REFLACX id is not of the form P###R######; its folders are skipped");
                 continue;
             }
-            readings.Add((rid, sid));
+            // The patient's own folder name: the table's text may differ (leading zeros) from the id it parses to.
+            readings.Add((rid, context.Patients.Subjects[slot]));
         }
         return (readings, merged);
     }
