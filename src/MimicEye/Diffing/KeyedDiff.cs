@@ -11,51 +11,43 @@ static class KeyedDiff
 {
     /// <summary>False (and <paramref name="diff"/> reset, with a note) when a key repeats in either file:
     /// the caller then matches rows by content.</summary>
-    public static bool TryCompare(string pathA, string pathB, ColumnMap map, IReadOnlyList<string> keyNames, CsvFileDiff diff, CancellationToken cancel)
+    public static bool TryCompare(CsvTableReader a, CsvTableReader b, ColumnMap map, IReadOnlyList<string> keyNames, CsvFileDiff diff, CancellationToken cancel)
     {
         var (keyA, keyB) = map.KeyPositions(keyNames) ?? throw new ArgumentException("key columns missing", nameof(keyNames));
         var buffer = new ArrayBufferWriter<byte>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<byte[]>();
-        var keys = new List<string>();
-        using (var a = CsvFiles.Read(pathA))
+        while (a.Read())
         {
-            while (a.Read())
-            {
-                Tick(a, cancel);
-                var key = RowCells.Key(a, keyA);
-                if (!index.TryAdd(key, rows.Count))
-                    return Repeats(diff, keyNames, "A", a.Line);
-                RowCells.Pack(a, map.IndexA, buffer);
-                rows.Add(buffer.WrittenSpan.ToArray());
-                keys.Add(key);
-            }
+            Tick(a, cancel);
+            var key = RowCells.Key(a, keyA);
+            if (!index.TryAdd(key, rows.Count))
+                return Repeats(diff, keyNames, "A", a.Line);
+            RowCells.Pack(a, map.IndexA, buffer);
+            rows.Add(buffer.WrittenSpan.ToArray());
         }
         var matched = new bool[rows.Count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        using (var b = CsvFiles.Read(pathB))
+        // Repeats of keys A has show in matched[]; only B's new keys need a set of their own.
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        while (b.Read())
         {
-            while (b.Read())
+            Tick(b, cancel);
+            var key = RowCells.Key(b, keyB);
+            if (!index.TryGetValue(key, out var row))
             {
-                Tick(b, cancel);
-                var key = RowCells.Key(b, keyB);
-                if (!seen.Add(key))
+                if (!added.Add(key))
                     return Repeats(diff, keyNames, "B", b.Line);
-                if (!index.TryGetValue(key, out var row))
-                {
-                    diff.Add(RowChange.Added, RowCells.DisplayKey(key));
-                    continue;
-                }
-                matched[row] = true;
-                if (Changes(rows[row], b, map) is { } cells)
-                    diff.Add(RowChange.Changed, RowCells.DisplayKey(key), cells);
+                diff.Add(RowChange.Added, RowCells.DisplayKey(key));
+                continue;
             }
+            if (matched[row])
+                return Repeats(diff, keyNames, "B", b.Line);
+            matched[row] = true;
+            if (Changes(rows[row], b, map) is { } cells)
+                diff.Add(RowChange.Changed, RowCells.DisplayKey(key), cells);
         }
-        for (var row = 0; row < rows.Count; row++)
-        {
-            if (!matched[row])
-                diff.Add(RowChange.Removed, RowCells.DisplayKey(keys[row]));
-        }
+        foreach (var (key, row) in index.Where(e => !matched[e.Value]).OrderBy(e => e.Value))
+            diff.Add(RowChange.Removed, RowCells.DisplayKey(key));
         return true;
     }
 

@@ -7,9 +7,9 @@ using MimicEye.Csv;
 
 namespace MimicEye.Diffing;
 
-/// <summary>The cells of a row in the common columns, packed as (int32 length, unescaped UTF-8 bytes) per
-/// cell: compact enough to keep a keyed table in memory, unambiguous enough to hash as the row's identity
-/// (a cell boundary can never shift between cells).</summary>
+/// <summary>The cells of a row in the common columns, packed as (7-bit encoded length, unescaped UTF-8 bytes)
+/// per cell: compact enough to keep a keyed table in memory, unambiguous enough to hash as the row's
+/// identity (a cell boundary can never shift between cells).</summary>
 static class RowCells
 {
     public static void Pack(CsvTableReader reader, int[] columns, ArrayBufferWriter<byte> buffer)
@@ -18,8 +18,13 @@ static class RowCells
         foreach (var column in columns)
         {
             var cell = reader.Span(column);
-            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), cell.Length);
-            buffer.Advance(4);
+            var length = (uint)cell.Length;
+            var prefix = buffer.GetSpan(5);
+            var n = 0;
+            for (; length >= 0x80; length >>= 7)
+                prefix[n++] = (byte)(length | 0x80);
+            prefix[n++] = (byte)length;
+            buffer.Advance(n);
             cell.CopyTo(buffer.GetSpan(cell.Length));
             buffer.Advance(cell.Length);
         }
@@ -28,9 +33,16 @@ static class RowCells
     /// <summary>The next cell of a packed row, advancing <paramref name="offset"/>.</summary>
     public static ReadOnlySpan<byte> Next(ReadOnlySpan<byte> packed, ref int offset)
     {
-        var length = BinaryPrimitives.ReadInt32LittleEndian(packed[offset..]);
-        var cell = packed.Slice(offset + 4, length);
-        offset += 4 + length;
+        var length = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            var b = packed[offset++];
+            length |= (b & 0x7F) << shift;
+            if (b < 0x80)
+                break;
+        }
+        var cell = packed.Slice(offset, length);
+        offset += length;
         return cell;
     }
 

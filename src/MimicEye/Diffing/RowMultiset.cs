@@ -27,19 +27,19 @@ static class RowMultiset
         public bool SameRow(Entry other) => Hi == other.Hi && Lo == other.Lo;
     }
 
-    public static void Compare(string pathA, string pathB, ColumnMap map, CsvFileDiff diff, DiffOptions options, CancellationToken cancel)
+    /// <summary>Reads both readers to their end; <paramref name="bytes"/> (both files) sets the partitions.</summary>
+    public static void Compare(CsvTableReader a, CsvTableReader b, long bytes, ColumnMap map, CsvFileDiff diff, DiffOptions options, CancellationToken cancel)
     {
-        var bytes = new FileInfo(pathA).Length + new FileInfo(pathB).Length;
         var partitions = (int)Math.Clamp((bytes + options.PartitionBytes - 1) / Math.Max(1, options.PartitionBytes), 1, MaxPartitions);
         var removed = new LineSample(options.MaxRows);
         var added = new LineSample(options.MaxRows);
         if (partitions == 1)
         {
-            var a = new List<Entry>();
-            var b = new List<Entry>();
-            Read(pathA, map.IndexA, (e, _) => a.Add(e), cancel);
-            Read(pathB, map.IndexB, (e, _) => b.Add(e), cancel);
-            Walk(CollectionsMarshal.AsSpan(a), CollectionsMarshal.AsSpan(b), removed, added);
+            var entriesA = new List<Entry>();
+            var entriesB = new List<Entry>();
+            Read(a, map.IndexA, (e, _) => entriesA.Add(e), cancel);
+            Read(b, map.IndexB, (e, _) => entriesB.Add(e), cancel);
+            Walk(CollectionsMarshal.AsSpan(entriesA), CollectionsMarshal.AsSpan(entriesB), removed, added);
         }
         else
         {
@@ -47,8 +47,8 @@ static class RowMultiset
             Directory.CreateDirectory(folder);
             try
             {
-                Spill(pathA, map.IndexA, Path.Combine(folder, "a"), partitions, cancel);
-                Spill(pathB, map.IndexB, Path.Combine(folder, "b"), partitions, cancel);
+                Spill(a, map.IndexA, Path.Combine(folder, "a"), partitions, cancel);
+                Spill(b, map.IndexB, Path.Combine(folder, "b"), partitions, cancel);
                 for (var p = 0; p < partitions; p++)
                 {
                     cancel.ThrowIfCancellationRequested();
@@ -64,10 +64,9 @@ static class RowMultiset
         added.Report(diff, RowChange.Added);
     }
 
-    static void Read(string path, int[] columns, Action<Entry, int> add, CancellationToken cancel)
+    static void Read(CsvTableReader reader, int[] columns, Action<Entry, int> add, CancellationToken cancel)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using var reader = CsvFiles.Read(path);
         while (reader.Read())
         {
             if ((reader.RowIndex & 0xFFF) == 0)
@@ -79,7 +78,7 @@ static class RowMultiset
     }
 
     /// <summary>Writes every row's entry to the partition file (<c>prefix.N</c>) its hash selects.</summary>
-    static void Spill(string table, int[] columns, string prefix, int partitions, CancellationToken cancel)
+    static void Spill(CsvTableReader table, int[] columns, string prefix, int partitions, CancellationToken cancel)
     {
         const int Batch = 2048;
         var files = new FileStream[partitions];

@@ -76,6 +76,32 @@ public class CsvDiffTests
         Assert.Equal((1L, 1L, 0L), (diff.Removed, diff.Added, diff.Changed));
     }
 
+    [Theory]
+    [InlineData("201")]
+    [InlineData("205")]
+    public void Key_repeated_in_B_falls_back_to_content_matching(string repeated)
+    {
+        using var trees = new DiffTrees();
+        trees.WriteA(Admissions, "subject_id,hadm_id,admission_type", "10000032,201,URGENT", "10000032,202,URGENT");
+        trees.WriteB(Admissions, "subject_id,hadm_id,admission_type", "10000032,201,URGENT", "10000032,205,URGENT", $"10000032,{repeated},URGENT");
+        var diff = Diff(trees, Admissions, new DiffOptions(0));
+        Assert.Equal(RowMatching.Content, diff.Matching);
+        Assert.Equal($"key hadm_id repeats in B (line 4); rows matched by content", diff.Note);
+        Assert.Equal((1L, 2L), (diff.Removed, diff.Added));
+    }
+
+    [Fact]
+    public void Long_cells_are_compared_whole()
+    {
+        using var trees = new DiffTrees();
+        var text = new string('x', 20000);
+        trees.WriteA(Admissions, "subject_id,hadm_id,comment,note", $"10000032,201,{text},{text}", $"10000032,202,{text}y,short");
+        trees.WriteB(Admissions, "subject_id,hadm_id,comment,note", $"10000032,201,{text},{text}", $"10000032,202,{text}z,short");
+        var diff = Diff(trees, Admissions, new DiffOptions(0));
+        var row = Assert.Single(diff.Rows);
+        Assert.Equal(("202", "comment"), (row.Key, Assert.Single(row.Cells).Column));
+    }
+
     [Fact]
     public void Missing_key_column_falls_back_to_content_matching()
     {
