@@ -16,18 +16,18 @@ static class IssueSummary
         {
             var severity = IssueCatalog.SeverityOf(group.Key);
             foreach (var issue in group)
-                log.Debug("{Issue}", issue.ToString());
+                log.Debug("{Issue:l}", issue.ToString());
             if (severity == Severity.Info)
             {
-                log.Information("{Code}: {Count} ({Meaning})", group.Key, group.Count(), IssueCatalog.Meaning(group.Key));
+                log.Information("{Code:l}: {Count} ({Meaning:l})", group.Key, group.Count(), IssueCatalog.Meaning(group.Key));
                 continue;
             }
-            var examples = string.Join("; ", group.Take(Examples).Select(i => i.ToString()));
+            var examples = string.Join("; ", group.Take(Examples).Select(i => i.Place()));
             var more = group.Count() > Examples ? $" (+{group.Count() - Examples} more, see --verbosity Debug)" : "";
             if (severity == Severity.Error)
-                log.Error("{Code}: {Count} ({Meaning}): {Examples}{More}", group.Key, group.Count(), IssueCatalog.Meaning(group.Key), examples, more);
+                log.Error("{Code:l}: {Count} ({Meaning:l}): {Examples:l}{More:l}", group.Key, group.Count(), IssueCatalog.Meaning(group.Key), examples, more);
             else
-                log.Warning("{Code}: {Count} ({Meaning}): {Examples}{More}", group.Key, group.Count(), IssueCatalog.Meaning(group.Key), examples, more);
+                log.Warning("{Code:l}: {Count} ({Meaning:l}): {Examples:l}{More:l}", group.Key, group.Count(), IssueCatalog.Meaning(group.Key), examples, more);
         }
     }
 }

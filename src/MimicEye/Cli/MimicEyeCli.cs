@@ -25,6 +25,7 @@ static class MimicEyeCli
         yield return new SamplesCommand();
         yield return new CheckCommand();
         yield return new PreviewCommand();
+        yield return new PlanCommand();
         yield return new VerifyCommand();
         yield return new ReportCommand();
         yield return new DiffCommand();

@@ -23,11 +23,12 @@ abstract class MimicEyeCommand : Command
         var output = io.Output;
         var error = io.Error;
         var level = parse.GetValue(CommonOptions.Verbosity);
-        using var log = Logging.Create(error, level, parse.GetValue(CommonOptions.LogFile));
+        var route = new LogRoute(error);
+        using var log = Logging.Create(route, level, parse.GetValue(CommonOptions.LogFile));
         var showProgress = !parse.GetValue(CommonOptions.NoProgress)
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
             && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
-        var context = new CliContext(output, error, log, showProgress);
+        var context = new CliContext(output, error, log, showProgress, route);
         try
         {
             return Task.FromResult(Execute(parse, context, cancel));

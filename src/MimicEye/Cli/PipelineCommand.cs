@@ -37,7 +37,7 @@ sealed class PipelineCommand : MimicEyeCommand
         var options = _options.Read(parse);
         if (options.Source.Source is null && options.Source.Overrides.Count == 0)
             throw new MimicEyeException("say where the PhysioNet downloads are: --source DIR (or one folder per project, e.g. --mimic-iv DIR)");
-        var outcome = BuildPipeline.Run(options, _phases, context.Log, cancel);
+        var outcome = ProgressDisplay.Run(context, progress => BuildPipeline.Run(options, _phases, context.Log, cancel, progress));
         IssueSummary.Log(outcome.Issues, context.Log);
         context.Out.Write(outcome.Report);
         context.Out.WriteLine();

@@ -18,7 +18,7 @@ sealed class SourceOptionSet
         k => k,
         k => new Option<DirectoryInfo?>("--" + ProjectKinds.OptionName(k))
         {
-            Description = $"{ProjectKinds.Title(k)} version folder, instead of looking under --source",
+            Description = $"{ProjectKinds.Title(k)} folder (a version folder, or the project folder holding versions) instead of looking under --source",
             HelpName = "dir",
         });
 

@@ -24,6 +24,11 @@ sealed class CsvTableReader : IDisposable
         {
             _reader.ReadHeader();
         }
+        catch (CsvFormatException e)
+        {
+            _reader.Dispose();
+            throw new CsvInputException(path, e.LineNumber, "the header cannot be read as CSV (is this a CSV file?)", CsvProblem.Malformed);
+        }
         catch (CsvInputException)
         {
             _reader.Dispose();
@@ -57,7 +62,15 @@ sealed class CsvTableReader : IDisposable
 
     public bool Read()
     {
-        var more = _reader.Read();
+        bool more;
+        try
+        {
+            more = _reader.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            throw new CsvInputException(FilePath, e.LineNumber, "a record cannot be read (larger than 16 MB: an unclosed quote?)", CsvProblem.Malformed);
+        }
         ThrowIfMalformed();
         return more;
     }

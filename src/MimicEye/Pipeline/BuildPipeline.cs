@@ -17,8 +17,9 @@ namespace MimicEye.Pipeline;
 static class BuildPipeline
 {
     public static BuildOutcome Run(BuildOptions options, IReadOnlyList<Phase> phases, ILogger log, CancellationToken cancel,
-        Action<WorkItem>? workFinished = null)
+        IBuildProgress? progress = null)
     {
+        progress ??= NoProgress.Instance;
         var sources = SourceLayout.Discover(options.Source);
         foreach (var (kind, project) in sources.Projects.OrderBy(p => p.Key))
             log.Debug("{Project}: {Where}", ProjectKinds.Title(kind), project.Describe());
@@ -35,13 +36,14 @@ static class BuildPipeline
             cancel.ThrowIfCancellationRequested();
             var name = Phases.Name(phase);
             log.Information("Phase {Phase}: started", name);
+            progress.PhaseStarted(name);
             var clock = Stopwatch.StartNew();
             var phaseIssues = new IssueLog();
             var registry = OutputRegistry.Begin();
             JsonObject counts;
             try
             {
-                counts = RunPhase(phase, options, sources, output, phaseIssues, log, cancel, workFinished);
+                counts = RunPhase(phase, options, sources, output, phaseIssues, log, cancel, progress);
             }
             finally
             {
@@ -60,6 +62,7 @@ static class BuildPipeline
                 ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
                 ["finished_utc"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             });
+            progress.PhaseFinished(name, clock.Elapsed);
             log.Information("Phase {Phase}: done in {Seconds:0.0} s, {Files} files, {Problems} problems", name,
                 clock.Elapsed.TotalSeconds, registry.Files.Count, phaseIssues.All.Count(i => i.Severity != Severity.Info));
         }
@@ -82,7 +85,7 @@ static class BuildPipeline
     }
 
     static JsonObject RunPhase(Phase phase, BuildOptions options, SourceLayout sources, OutputLayout output, IssueLog issues,
-        ILogger log, CancellationToken cancel, Action<WorkItem>? workFinished)
+        ILogger log, CancellationToken cancel, IBuildProgress progress)
     {
         switch (phase)
         {
@@ -107,10 +110,11 @@ static class BuildPipeline
                 var gaze = EyeGazePhase.Run(options, sources, output, issues, cancel);
                 return new JsonObject { ["master_images"] = gaze.MasterImages, ["renamed"] = gaze.Renamed, ["dropped"] = gaze.Dropped, ["unresolved"] = gaze.Unresolved };
             case Phase.Write:
-                var written = WritePhase.Run(options, sources, output, issues, cancel, workFinished);
+                var written = WritePhase.Run(options, sources, output, issues, cancel, progress);
                 return new JsonObject
                 {
                     ["patients"] = written.Patients,
+                    ["resumed_items"] = written.ResumedItems,
                     ["patients_by_module"] = new JsonObject(written.PatientsByModule.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
                     ["tables"] = new JsonObject(written.Tables.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject
                     {

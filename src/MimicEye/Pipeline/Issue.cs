@@ -8,11 +8,10 @@ sealed record Issue(IssueCode Code, string Where, string? Id, string Detail)
 {
     public Severity Severity => IssueCatalog.SeverityOf(Code);
 
-    public override string ToString()
-    {
-        var id = Id is null ? "" : $" [{Id}]";
-        return $"{Code}: {Where}{id}: {Detail}";
-    }
+    public override string ToString() => $"{Code}: {Place()}";
+
+    /// <summary>Where and what, without the code: <c>file, line N [id]: detail</c>.</summary>
+    public string Place() => Id is null ? $"{Where}: {Detail}" : $"{Where} [{Id}]: {Detail}";
 }
 
 /// <summary>Thread-safe collector of issues; phases add to it, the report groups them by code.</summary>

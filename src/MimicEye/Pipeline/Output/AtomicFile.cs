@@ -49,6 +49,7 @@ static class AtomicFile
     {
         File.Move(temp, destination, overwrite: true);
         OutputRegistry.Record(destination);
+        FaultInjection.AfterCommit();
     }
 
     public static void TryDelete(string path)

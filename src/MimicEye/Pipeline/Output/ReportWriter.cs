@@ -55,7 +55,7 @@ static class ReportWriter
         foreach (var (_, node) in manifest.Phases)
         {
             foreach (var (code, count) in node?["issues"] as JsonObject ?? [])
-                totals[code] = totals.GetValueOrDefault(code) + (count?.GetValue<long>() ?? 0);
+                totals[code] = totals.GetValueOrDefault(code) + long.Parse(count?.ToJsonString() ?? "0", CultureInfo.InvariantCulture);
         }
         if (totals.Count == 0)
             md.Append("None.\n");

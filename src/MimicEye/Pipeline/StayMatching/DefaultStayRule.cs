@@ -45,5 +45,5 @@ sealed class DefaultStayRule(int windowDays) : IStayRule
         return best;
     }
 
-    static double Hours(TimeSpan span) => Math.Round(span.TotalHours, 3);
+    static double Hours(TimeSpan span) => Math.Round(span.TotalHours, 6);
 }

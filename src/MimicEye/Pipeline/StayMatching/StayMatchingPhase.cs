@@ -86,7 +86,7 @@ static class StayMatchingPhase
                     match.StayId ?? "",
                     StayMatch.RuleText(match.Rule),
                     StayMatch.ReasonText(match.Reason),
-                    match.HoursOutside?.ToString("0.###", CultureInfo.InvariantCulture) ?? "",
+                    match.HoursOutside?.ToString("0.######", CultureInfo.InvariantCulture) ?? "",
                 ]);
             }
         });

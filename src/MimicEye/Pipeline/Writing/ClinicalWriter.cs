@@ -28,7 +28,7 @@ static class ClinicalWriter
                     FullCopyPath = table.Spreadsheet ? context.Output.ModuleSheet(table.Module, table.Name) : null,
                     IndexColumn = context.Options.Compat,
                 };
-                context.Record(module, table.Name, TableFanOut.Run(job, context.Cancel));
+                context.Record(module, table.Name, TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
             });
         }
     }

@@ -21,7 +21,7 @@ static class CxrWriter
             var job = new FanOutJob(output.CxrMeta,
                 reader => RowRouters.ByNumber(reader.Column("subject_id"), context.Patients.SlotBySubject),
                 slot => output.PatientCxrJpg(context.Patients.Subjects[slot], "cxr_meta.csv"));
-            context.Record(Module, "cxr_meta", TableFanOut.Run(job, context.Cancel));
+            context.Record(Module, "cxr_meta", TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
         });
         foreach (var (table, file) in new[] { (SourceTables.CxrChexpert, "cxr_chexpert.csv"), (SourceTables.CxrNegbio, "cxr_negbio.csv"), (SourceTables.CxrSplit, "cxr_split.csv") })
         {
@@ -35,11 +35,11 @@ static class CxrWriter
                     FullCopyPath = output.CxrJpgSheet(file),
                     IndexColumn = context.Options.Compat,
                 };
-                context.Record(Module, Path.GetFileNameWithoutExtension(file), TableFanOut.Run(job, context.Cancel));
+                context.Record(Module, Path.GetFileNameWithoutExtension(file), TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
             });
         }
 
-        var reports = context.Sources.Require(ProjectKind.CxrReports).Root;
+        var reports = context.Sources.Require(ProjectKind.CxrReports).FilesFolder;
         foreach (var batch in context.Patients.Studies.Chunk(64))
         {
             yield return new WorkItem("CXR-DICOM reports", batch.Length * 4096L, () =>
@@ -65,15 +65,15 @@ static class CxrWriter
     static void CopyReport(WriteContext context, string root, string subject, string study)
     {
         var relative = Path.Combine(Ids.Bucket(subject), "p" + subject, "s" + study + ".txt");
-        var source = new[] { Path.Combine(root, "files", relative), Path.Combine(root, relative) }.FirstOrDefault(File.Exists);
-        if (source is null)
+        var source = Path.Combine(root, relative);
+        if (!File.Exists(source))
         {
-            context.Issues.Add(IssueCode.MissingReport, $"{root}/files/{relative.Replace('\\', '/')}", $"study {study}", "no report text for this cohort study");
+            context.AddIssue(IssueCode.MissingReport, source, $"study {study}", "no report text for this cohort study");
             return;
         }
         if (!FolderCopier.IsInside(new FileInfo(source), context.Sources.SourceRoot ?? root))
         {
-            context.Issues.Add(IssueCode.UnsafeSourceLink, source, $"study {study}", "a symlink leads outside the source folder; not copied");
+            context.AddIssue(IssueCode.UnsafeSourceLink, source, $"study {study}", "a symlink leads outside the source folder; not copied");
             return;
         }
         Output.AtomicFile.Copy(source, context.Output.PatientReport(subject, study));

@@ -27,7 +27,7 @@ static class EyeGazeWriter
             var job = new FanOutJob(output.MasterSheetWithStayId,
                 reader => RowRouters.ByNumber(reader.Column("patient_id"), context.Patients.SlotBySubject),
                 slot => output.PatientEyeGaze(context.Patients.Subjects[slot], "master_sheet.csv"));
-            context.Record(Module, "master_sheet", TableFanOut.Run(job, context.Cancel));
+            context.Record(Module, "master_sheet", TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
         });
         foreach (var (table, file, column) in EyeGazePhase.RepairedTables)
         {
@@ -48,7 +48,7 @@ static class EyeGazeWriter
                     Emit = (reader, destination) => map.Emitter(index)(reader, destination),
                     Keep = reader => map.Keep(index)(reader),
                 };
-                context.Record(Module, Path.GetFileNameWithoutExtension(file), TableFanOut.Run(job, context.Cancel));
+                context.Record(Module, Path.GetFileNameWithoutExtension(file), TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
             });
         }
         var root = context.Sources.Require(ProjectKind.EyeGaze).Root;
@@ -68,10 +68,10 @@ static class EyeGazeWriter
         var source = Path.Combine(root, "audio_segmentation_transcripts", dicom);
         if (!Directory.Exists(source))
         {
-            context.Issues.Add(IssueCode.MissingTranscriptFolder, source, dicom, "no audio_segmentation_transcripts folder for this image");
+            context.AddIssue(IssueCode.MissingTranscriptFolder, source, dicom, "no audio_segmentation_transcripts folder for this image");
             return;
         }
-        FolderCopier.Copy(source, context.Output.PatientTranscripts(subject, dicom), context.Sources.SourceRoot ?? root, context.Issues);
+        FolderCopier.Copy(source, context.Output.PatientTranscripts(subject, dicom), context.Sources.SourceRoot ?? root, context);
     }
 
     /// <summary>dicom_id -> patient slot for the master sheet's images of cohort patients.</summary>
@@ -87,7 +87,7 @@ static class EyeGazeWriter
                 continue;
             if (!Ids.IsDicomId(d))
             {
-                context.Issues.Add(IssueCode.UnsafeId, $"{context.Output.Relative(context.Output.MasterSheetWithStayId)}, line {reader.Line}", null,
+                context.AddIssue(IssueCode.UnsafeId, $"{context.Output.Relative(context.Output.MasterSheetWithStayId)}, line {reader.Line}", null,
                     "a dicom_id is not of hex-and-dash form; its files are skipped");
                 continue;
             }

@@ -11,7 +11,7 @@ static class FolderCopier
 
     /// <summary>Copies every file of <paramref name="source"/> (recursively) into <paramref name="destination"/>;
     /// <paramref name="copyFile"/> decides how one file is copied (default: byte copy). Returns the files written.</summary>
-    public static int Copy(string source, string destination, string sourceRoot, IssueLog issues, Action<string, string>? copyFile = null)
+    public static int Copy(string source, string destination, string sourceRoot, WriteContext context, Action<string, string>? copyFile = null)
     {
         var written = 0;
         Directory.CreateDirectory(destination);
@@ -19,12 +19,12 @@ static class FolderCopier
         {
             if (!IsInside(entry, sourceRoot))
             {
-                issues.Add(IssueCode.UnsafeSourceLink, entry.FullName, null, "a symlink leads outside the source folder; not copied");
+                context.AddIssue(IssueCode.UnsafeSourceLink, entry.FullName, null, "a symlink leads outside the source folder; not copied");
                 continue;
             }
             var target = Path.Combine(destination, entry.Name);
             if (entry is DirectoryInfo dir)
-                written += Copy(dir.FullName, target, sourceRoot, issues, copyFile);
+                written += Copy(dir.FullName, target, sourceRoot, context, copyFile);
             else if (!string.Equals(entry.Name, WgetIndex, StringComparison.OrdinalIgnoreCase) && !entry.Name.EndsWith(Dataset.OutputLayout.TempSuffix, StringComparison.Ordinal))
             {
                 (copyFile ?? AtomicFile.Copy)(entry.FullName, target);

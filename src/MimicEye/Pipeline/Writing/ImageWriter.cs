@@ -7,7 +7,7 @@ namespace MimicEye.Pipeline.Writing;
 /// decode and its size must equal the metadata's Columns x Rows. Problems are reported, never hidden.</summary>
 sealed class ImageWriter(WriteContext context, Dictionary<string, (string Rows, string Columns)> sizes)
 {
-    readonly string _filesRoot = Path.Combine(context.Sources.Require(ProjectKind.CxrJpg).Root, "files");
+    readonly string _filesRoot = context.Sources.Require(ProjectKind.CxrJpg).FilesFolder;
 
     public void CopyStudy(string subject, string study)
     {
@@ -16,7 +16,7 @@ sealed class ImageWriter(WriteContext context, Dictionary<string, (string Rows, 
         var destination = context.Output.PatientStudyFolder(subject, study);
         if (!Directory.Exists(source))
         {
-            context.Issues.Add(IssueCode.MissingImage, source, $"study {study}", "the study folder is missing (see 'mimiceye plan' for the files to download)");
+            context.AddIssue(IssueCode.MissingImage, source, $"study {study}", "the study folder is missing (see 'mimiceye plan' for the files to download)");
             return;
         }
         Action<string, string> copy = context.Options.Images switch
@@ -26,7 +26,7 @@ sealed class ImageWriter(WriteContext context, Dictionary<string, (string Rows, 
             _ => AtomicFile.Copy,
         };
         var sourceRoot = context.Sources.SourceRoot ?? context.Sources.Require(ProjectKind.CxrJpg).Root;
-        FolderCopier.Copy(source, destination, sourceRoot, context.Issues, (from, to) =>
+        FolderCopier.Copy(source, destination, sourceRoot, context, (from, to) =>
         {
             copy(from, to);
             if (from.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase))
@@ -36,7 +36,7 @@ sealed class ImageWriter(WriteContext context, Dictionary<string, (string Rows, 
         foreach (var dicom in context.Patients.DicomIdsOfStudy(study))
         {
             if (!File.Exists(Path.Combine(source, dicom + ".jpg")))
-                context.Issues.Add(IssueCode.MissingImage, Path.Combine(source, dicom + ".jpg"), dicom, "a cohort image is missing from its study folder");
+                context.AddIssue(IssueCode.MissingImage, Path.Combine(source, dicom + ".jpg"), dicom, "a cohort image is missing from its study folder");
         }
     }
 
@@ -46,7 +46,7 @@ sealed class ImageWriter(WriteContext context, Dictionary<string, (string Rows, 
         var (ok, width, height, problem) = JpegCheck.Inspect(path);
         if (!ok)
         {
-            context.Issues.Add(IssueCode.CorruptImage, path, dicom, problem);
+            context.AddIssue(IssueCode.CorruptImage, path, dicom, problem);
             return;
         }
         if (!sizes.TryGetValue(dicom, out var expected))
@@ -54,7 +54,7 @@ sealed class ImageWriter(WriteContext context, Dictionary<string, (string Rows, 
         if (expected.Columns != width.ToString(System.Globalization.CultureInfo.InvariantCulture)
             || expected.Rows != height.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            context.Issues.Add(IssueCode.ImageSizeMismatch, path, dicom,
+            context.AddIssue(IssueCode.ImageSizeMismatch, path, dicom,
                 $"the JPEG is {CxrWriter.FormatSize(width, height)} but the metadata says {expected.Columns}x{expected.Rows} (Columns x Rows) in study {study}");
         }
     }

@@ -30,7 +30,7 @@ sealed class PatientFiles : IDisposable
     }
 
     /// <summary>Patients (slots) that received at least one row, with their row counts.</summary>
-    public IReadOnlyDictionary<int, long> RowsBySlot => _slots.ToDictionary(kv => kv.Key, kv => kv.Value.Rows);
+    public IReadOnlyDictionary<int, long> RowsBySlot { get; private set; } = new Dictionary<int, long>();
 
     public IBufferWriter<byte> Begin(int slot, long rowIndex)
     {
@@ -75,6 +75,7 @@ sealed class PatientFiles : IDisposable
         FlushAll();
         foreach (var s in _slots.Values)
             AtomicFile.Commit(AtomicFile.TempPath(s.Path), s.Path);
+        RowsBySlot = _slots.ToDictionary(kv => kv.Key, kv => kv.Value.Rows);
         _slots.Clear();
     }
 

@@ -23,7 +23,7 @@ static class ReflacxWriter
             var job = new FanOutJob(output.ReflacxMetadata,
                 reader => RowRouters.ByNumber(reader.Column("subject_id"), context.Patients.SlotBySubject),
                 slot => output.PatientReflacxMetadata(context.Patients.Subjects[slot]));
-            context.Record(Module, "metadata", TableFanOut.Run(job, context.Cancel));
+            context.Record(Module, "metadata", TableFanOut.Run(job, context.Cancel, context.TableProgress(job.SourcePath)));
         });
         var root = context.Sources.Require(ProjectKind.Reflacx).Root;
         foreach (var batch in readings.Chunk(32))
@@ -42,11 +42,11 @@ static class ReflacxWriter
         var main = Path.Combine(root, "main_data", id);
         if (!Directory.Exists(main))
         {
-            context.Issues.Add(IssueCode.MissingReadingFolder, main, id, "the reading's main_data folder is missing");
+            context.AddIssue(IssueCode.MissingReadingFolder, main, id, "the reading's main_data folder is missing");
             return;
         }
         var sourceRoot = context.Sources.SourceRoot ?? root;
-        FolderCopier.Copy(main, context.Output.PatientReflacxMain(subject, id), sourceRoot, context.Issues, (from, to) =>
+        FolderCopier.Copy(main, context.Output.PatientReflacxMain(subject, id), sourceRoot, context, (from, to) =>
         {
             if (merged && Path.GetFileName(from) == "anomaly_location_ellipses.csv")
                 EllipseMerger.Merge(from, to);
@@ -55,7 +55,7 @@ static class ReflacxWriter
         });
         var gaze = Path.Combine(root, "gaze_data", id);
         if (Directory.Exists(gaze))
-            FolderCopier.Copy(gaze, context.Output.PatientReflacxGaze(subject, id), sourceRoot, context.Issues);
+            FolderCopier.Copy(gaze, context.Output.PatientReflacxGaze(subject, id), sourceRoot, context);
     }
 
     /// <summary>(reading id, subject) of cohort patients from the phase 2a spreadsheet, and whether its labels are
@@ -73,7 +73,7 @@ static class ReflacxWriter
                 continue;
             if (!Ids.IsReflacxId(rid))
             {
-                context.Issues.Add(IssueCode.UnsafeId, $"{context.Output.Relative(context.Output.ReflacxMetadata)}, line {reader.Line}", null,
+                context.AddIssue(IssueCode.UnsafeId, $"{context.Output.Relative(context.Output.ReflacxMetadata)}, line {reader.Line}", null,
                     "a REFLACX id is not of the form P###R######; its folders are skipped");
                 continue;
             }

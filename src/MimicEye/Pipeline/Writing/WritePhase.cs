@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 
 using MimicEye.Dataset;
+using MimicEye.Pipeline.Output;
 
 namespace MimicEye.Pipeline.Writing;
 
@@ -10,23 +11,28 @@ namespace MimicEye.Pipeline.Writing;
 static class WritePhase
 {
     public static WritePhaseResult Run(BuildOptions options, SourceLayout sources, OutputLayout output, IssueLog issues,
-        CancellationToken cancel, Action<WorkItem>? finished = null)
+        CancellationToken cancel, IBuildProgress? progress = null)
     {
+        progress ??= NoProgress.Instance;
         var patients = PatientIndex.Load(output, issues);
-        var context = new WriteContext(options, sources, output, patients, issues, cancel);
+        var context = new WriteContext(options, sources, output, patients, issues, cancel, progress);
         var items = ClinicalWriter.Items(context)
             .Concat(CxrWriter.Items(context))
             .Concat(ReflacxWriter.Items(context))
             .Concat(EyeGazeWriter.Items(context))
             .OrderByDescending(i => i.Weight).ThenBy(i => i.Name, StringComparer.Ordinal)
             .ToList();
+        // Units of work with the same name (batches of folders) get a running number, so keys are stable.
+        var keys = items.GroupBy(i => i.Name).SelectMany(g => g.Select((item, n) => (item, key: $"{g.Key}#{n}"))).ToDictionary(p => p.item, p => p.key);
+        using var journal = new ResumeJournal(output, ResumeJournal.Fingerprint(options, sources, output));
         var failures = new ConcurrentQueue<Exception>();
+        var done = 0;
         Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, (item, state) =>
         {
             try
             {
-                item.Run();
-                finished?.Invoke(item);
+                RunOnce(item, keys[item], journal, context);
+                progress.WorkFinished(item.Name, Interlocked.Increment(ref done), items.Count);
             }
             catch (Exception e)
             {
@@ -40,9 +46,32 @@ static class WritePhase
             var first = failures.FirstOrDefault(e => e is OperationCanceledException) ?? failures.First();
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
-        return new WritePhaseResult(patients.Subjects.Count, context.ModulePatientCounts(), context.TableCounts());
+        journal.Complete();
+        return new WritePhaseResult(patients.Subjects.Count, context.ModulePatientCounts(), context.TableCounts(), journal.Resumed);
+    }
+
+    /// <summary>Runs an item, or adopts the files of an interrupted run that finished it.</summary>
+    static void RunOnce(WorkItem item, string key, ResumeJournal journal, WriteContext context)
+    {
+        if (journal.Finished(key) is { } done)
+        {
+            OutputRegistry.Current?.Adopt(done.Files);
+            context.Replay(done.Effects);
+            return;
+        }
+        var registry = OutputRegistry.Begin();
+        ItemEffects effects;
+        try
+        {
+            effects = context.Capture(item.Run);
+        }
+        finally
+        {
+            OutputRegistry.End();
+        }
+        journal.Record(key, registry.Files, effects);
     }
 }
 
 sealed record WritePhaseResult(int Patients, SortedDictionary<string, int> PatientsByModule,
-    SortedDictionary<string, (long Read, long Routed, int Patients)> Tables);
+    SortedDictionary<string, (long Read, long Routed, int Patients)> Tables, int ResumedItems);

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+using MimicEye.Dataset;
+using MimicEye.Pipeline.Output;
+
+namespace MimicEye.Pipeline.Writing;
+
+/// <summary>Lets an interrupted write phase resume without redoing finished work. Each finished work item
+/// appends one line (its key and the files it wrote, with their sizes) to <c>.mimiceye/write.journal</c>.
+/// The journal's first line is a fingerprint of everything the phase's output depends on (options, the
+/// spreadsheets of phases 1-2, and the size and time of every source file); a rerun with another
+/// fingerprint starts afresh. An item is skipped only when all its files are still there with the
+/// recorded sizes. The journal is removed when the phase completes.</summary>
+sealed class ResumeJournal : IDisposable
+{
+    readonly string _path;
+    readonly Dictionary<string, (List<(string Path, long Size)> Files, ItemEffects Effects)> _done = new(StringComparer.Ordinal);
+    readonly StreamWriter _writer;
+    readonly Lock _lock = new();
+
+    public ResumeJournal(OutputLayout output, string fingerprint)
+    {
+        _path = OutputFolder.StatePath(output, "write.journal");
+        if (File.Exists(_path))
+        {
+            var lines = File.ReadAllLines(_path);
+            if (lines.Length > 0 && lines[0] == fingerprint)
+            {
+                foreach (var line in lines.Skip(1))
+                {
+                    // A line cut short by a kill is simply not trusted.
+                    try
+                    {
+                        var entry = JsonSerializer.Deserialize<Entry>(line);
+                        if (entry is not null)
+                            _done[entry.Key] = ([.. entry.Files.Select(f => (Path.Combine(output.Root, f.Path), f.Size))], entry.Effects);
+                    }
+                    catch (JsonException)
+                    {
+                    }
+                }
+            }
+        }
+        var fresh = _done.Count == 0;
+        _writer = new StreamWriter(new FileStream(_path, fresh ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+        if (fresh)
+            _writer.WriteLine(fingerprint);
+        _writer.Flush();
+        Root = output.Root;
+    }
+
+    string Root { get; }
+
+    public int Resumed { get; private set; }
+
+    /// <summary>The files and effects of a finished item, if it can be skipped.</summary>
+    public (IReadOnlyList<string> Files, ItemEffects Effects)? Finished(string key)
+    {
+        if (!_done.TryGetValue(key, out var done))
+            return null;
+        if (!done.Files.All(f => File.Exists(f.Path) && new FileInfo(f.Path).Length == f.Size))
+            return null;
+        lock (_lock)
+            Resumed++;
+        return ([.. done.Files.Select(f => f.Path)], done.Effects);
+    }
+
+    public void Record(string key, IEnumerable<string> files, ItemEffects effects)
+    {
+        var entry = new Entry(key, [.. files.Select(f => new EntryFile(Path.GetRelativePath(Root, f), new FileInfo(f).Length))], effects);
+        var line = JsonSerializer.Serialize(entry);
+        lock (_lock)
+        {
+            _writer.WriteLine(line);
+            _writer.Flush();
+        }
+    }
+
+    public void Complete()
+    {
+        _writer.Dispose();
+        AtomicFile.TryDelete(_path);
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    public static string Fingerprint(BuildOptions options, SourceLayout sources, OutputLayout output)
+    {
+        var text = new StringBuilder();
+        text.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"{BuildManifest.Version}|{options.Rules}|{options.Images}|{options.WindowDays}|{options.ReflacxLabels}|{options.EyeGazeTrimmed}\n");
+        foreach (var file in new[] { output.CxrMeta, output.ReflacxMetadata, output.MasterSheetWithStayId, output.DicomIdRepairs }.Where(File.Exists))
+            text.Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))).Append('\n');
+        foreach (var project in sources.Projects.Values.OrderBy(p => p.Kind))
+        {
+            foreach (var table in SourceTables.All.Where(t => t.Project == project.Kind).Select(project.FindTable).OfType<string>())
+            {
+                var info = new FileInfo(table);
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{table}|{info.Length}|{info.LastWriteTimeUtc.Ticks}\n");
+            }
+        }
+        return "v1 " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    sealed record Entry(string Key, List<EntryFile> Files, ItemEffects Effects);
+
+    sealed record EntryFile(string Path, long Size);
+}
