@@ -29,7 +29,7 @@ static class DiffWriter
             foreach (var reason in plain.GroupBy(d => PlainReason(d)!, StringComparer.Ordinal))
             {
                 foreach (var (text, count) in PathPattern.Group(reason.Select(d => d.Path)))
-                    w.WriteLine(count == 1 ? $"  {reason.Key}: {text}" : $"  {reason.Key}: {text} ({count} files)");
+                    w.WriteLine(count == 1 ? $"  {text}: {reason.Key}" : $"  {text} ({count} files): {reason.Key}");
             }
         }
         foreach (var file in report.Differing.Where(d => PlainReason(d) is null))
@@ -40,19 +40,25 @@ static class DiffWriter
         w.WriteLine(report.Equal ? "The trees are equal." : "The trees differ.");
     }
 
-    /// <summary>The one-line reason of a differing file with nothing more to show, or null.</summary>
-    static string? PlainReason(FileDifference d) => d.Csv switch
+    /// <summary>The one-line reason of a differing file with no row to show (grouped with the files that
+    /// differ the same way), or null when it needs its own block.</summary>
+    static string? PlainReason(FileDifference d)
     {
-        null => "bytes differ",
-        { Matching: RowMatching.Unreadable } => null,
-        { RowsEqual: true, ColumnsEqual: true, Note: null } c => c.IndexColumn switch
-        {
-            IndexColumn.OnlyInA => "same rows, index column only in A",
-            IndexColumn.OnlyInB => "same rows, index column only in B",
-            _ => "same rows (row order or quoting differs)",
-        },
-        _ => null,
-    };
+        if (d.Csv is not { } c)
+            return "bytes differ";
+        if (c.Matching == RowMatching.Unreadable || !c.RowsEqual || c.Note is not null)
+            return null;
+        var parts = new List<string> { "same rows" };
+        if (c.IndexColumn != IndexColumn.Same)
+            parts.Add($"index column only in {(c.IndexColumn == IndexColumn.OnlyInA ? "A" : "B")}");
+        if (c.ColumnsOnlyInA.Count > 0)
+            parts.Add($"columns only in A: {string.Join(", ", c.ColumnsOnlyInA)}");
+        if (c.ColumnsOnlyInB.Count > 0)
+            parts.Add($"columns only in B: {string.Join(", ", c.ColumnsOnlyInB)}");
+        if (parts.Count == 1)
+            parts.Add("row order or quoting differs");
+        return string.Join("; ", parts);
+    }
 
     static void Paths(TextWriter w, string title, IReadOnlyList<string> paths)
     {

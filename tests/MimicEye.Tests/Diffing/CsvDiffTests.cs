@@ -137,7 +137,7 @@ public class CsvDiffTests
         trees.WriteB(Labs, "itemid,value", "\"2\",b", "1,\"a\"");
         var diff = Diff(trees, Labs, new DiffOptions(0));
         Assert.True(diff.RowsEqual && diff.ColumnsEqual);
-        Assert.Contains("same rows (row order or quoting differs): " + Labs,
+        Assert.Contains($"  {Labs}: same rows; row order or quoting differs\n",
             Support.CliRunner.Run("diff", trees.A, trees.B).Out);
     }
 

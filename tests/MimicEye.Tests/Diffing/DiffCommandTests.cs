@@ -127,12 +127,26 @@ public class DiffCommandTests
         var text = CliRunner.Run("diff", trees.A, trees.B);
         Assert.Equal(1, text.ExitCode);
         Assert.Contains("Differing files without row differences (2):\n", text.Out);
-        Assert.Contains($"  same rows, index column only in B: {Admissions}\n", text.Out);
-        Assert.Contains($"  same rows, index column only in B: {labs}\n", text.Out);
+        Assert.Contains($"  {Admissions}: same rows; index column only in B\n", text.Out);
+        Assert.Contains($"  {labs}: same rows; index column only in B\n", text.Out);
 
         var csv = Parse(CliRunner.Run("diff", trees.A, trees.B, "--format", "csv").Out, trees.Sub("out.csv"));
         Assert.Equal(2, csv.Count(r => r[0] == "column_only_in_b" && r[3] == "(index)"));
         Assert.DoesNotContain(csv, r => r[0].StartsWith("row_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Files_differing_the_same_way_are_grouped_by_path_pattern()
+    {
+        using var trees = new DiffTrees();
+        foreach (var (patient, reading) in new[] { ("10000032", "P300R000001"), ("10000033", "P300R000002") })
+        {
+            var path = $"patient_{patient}/REFLACX/main_data/{reading}/anomaly_location_ellipses.csv";
+            trees.WriteA(path, "xmin,ymin,xmax,ymax,certainty,Fibrosis,Mass", "20,20,100,80,5,False,True");
+            trees.WriteB(path, "xmin,ymin,xmax,ymax,certainty,Mass", "20,20,100,80,5,True");
+        }
+        var result = CliRunner.Run("diff", trees.A, trees.B);
+        Assert.Contains("  patient_*/REFLACX/main_data/*/anomaly_location_ellipses.csv (2 files): same rows; columns only in A: Fibrosis\n", result.Out);
     }
 
     [Fact]
