@@ -58,3 +58,20 @@ public class HelpTests
         Assert.Matches(@"^\d+\.\d+\.\d+", result.Out);
     }
 }
+
+public class ReportCommandTests
+{
+    [Fact]
+    public void Report_prints_the_funnel_of_a_build_and_fails_on_a_folder_without_one()
+    {
+        using var temp = new TempDir("report");
+        Assert.Equal(0, CliRunner.Run("build", "--source", RepoPaths.Samples, "--out", temp.Sub("out"), "--images", "none").ExitCode);
+        var report = CliRunner.Run("report", "--out", temp.Sub("out"));
+        Assert.Equal(0, report.ExitCode);
+        Assert.Equal(File.ReadAllText(temp.Sub("out", "REPORT.md")), report.Out);
+        Assert.Contains("cohort patients | 14", report.Out);
+        var missing = CliRunner.Run("report", "--out", temp.Path);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("REPORT.md", missing.Error);
+    }
+}
