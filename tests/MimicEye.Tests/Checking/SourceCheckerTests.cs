@@ -1,7 +1,6 @@
 using MimicEye.Checking;
 using MimicEye.Dataset;
 using MimicEye.Pipeline;
-using MimicEye.Tests.Dataset;
 using MimicEye.Tests.Support;
 
 using Serilog.Core;
