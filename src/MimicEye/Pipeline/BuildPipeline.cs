@@ -27,6 +27,23 @@ static class BuildPipeline
 
         var output = new OutputLayout(options.Out);
         OutputFolder.Prepare(output, options.Force);
+        try
+        {
+            return RunPhases(options, phases, sources, output, log, cancel, progress);
+        }
+        catch
+        {
+            // Each writer removes its own temporary file when it fails; this also catches one whose clean-up
+            // failed in turn (a full disk can fail the flush in Dispose too). A kill skips this: the next run's
+            // Prepare removes them.
+            OutputFolder.RemoveTemporaryFiles(output);
+            throw;
+        }
+    }
+
+    static BuildOutcome RunPhases(BuildOptions options, IReadOnlyList<Phase> phases, SourceLayout sources, OutputLayout output, ILogger log,
+        CancellationToken cancel, IBuildProgress progress)
+    {
         var manifest = BuildManifest.Load(output);
         manifest.SetHeader(options, sources);
         var issues = new IssueLog();
@@ -82,6 +99,8 @@ static class BuildPipeline
         var all = OutputFolder.AllFiles(output, Phases.All.Select(Phases.Name).Append(Phases.Finish));
         Checksums.Write(output, all, options.Jobs);
         manifest.Save(output);
+        if (phases.Contains(Phase.Write))
+            ResumeJournal.Remove(output);
         return new BuildOutcome(issues, report, output);
     }
 
