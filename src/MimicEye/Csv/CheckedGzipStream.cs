@@ -12,14 +12,16 @@ sealed class CheckedGzipStream : Stream
     readonly string _path;
     readonly GZipStream _inner;
     readonly uint _trailerSize;
+    readonly long _compressedLength;
     readonly bool _tooShort;
-    long _inflated;
+    long _inflated, _compressedPosition;
     bool _checked;
 
     public CheckedGzipStream(string path, int bufferSize = 1 << 20)
     {
         _path = path;
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
+        _compressedLength = file.Length;
         if (file.Length < 18)
             _tooShort = true;
         else
@@ -33,9 +35,10 @@ sealed class CheckedGzipStream : Stream
         _inner = new GZipStream(file, CompressionMode.Decompress);
     }
 
-    public long CompressedPosition => _inner.BaseStream.Position;
+    /// <summary>Compressed bytes consumed so far; safe to read from another thread than the inflating one.</summary>
+    public long CompressedPosition => Volatile.Read(ref _compressedPosition);
 
-    public long CompressedLength => _inner.BaseStream.Length;
+    public long CompressedLength => _compressedLength;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -53,6 +56,7 @@ sealed class CheckedGzipStream : Stream
             throw new CsvInputException(_path, 0, $"corrupt gzip data ({e.Message})", CsvProblem.CorruptGzip);
         }
         _inflated += n;
+        Volatile.Write(ref _compressedPosition, _inner.BaseStream.Position);
         if (n == 0 && buffer.Length > 0 && !_checked)
         {
             _checked = true;

@@ -7,19 +7,25 @@ namespace MimicEye.Csv;
 
 /// <summary>Streams one source table record by record. Columns are looked up by header name, ignoring
 /// case (procedureevents has upper-case ORIGINALAMOUNT). Malformed records stop the read with an error
-/// naming the file and the line: a row that cannot be read is never dropped silently.</summary>
+/// naming the file and the line: a row that cannot be read is never dropped silently.
+///
+/// The bytes reach CsvHelper through a <see cref="RecordStream"/> (a large .gz inflated on a thread of
+/// its own); with <see cref="SkipRowsUnless"/> the rows whose key is not wanted are skipped before
+/// CsvHelper parses them, and <see cref="Line"/> and <see cref="RowIndex"/> still count every row.</summary>
 sealed class CsvTableReader : IDisposable
 {
     readonly CsvReader _reader;
-    readonly Stream _stream;
+    readonly RecordStream _records;
     readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
     CsvMalformedRecord? _malformed;
+    long _lastRowIndex = -1;
 
     public CsvTableReader(string path, Stream stream)
     {
         FilePath = path;
-        _stream = stream;
-        _reader = CsvReader.Create(stream, CsvFiles.ReadOptions with { OnMalformedRecord = r => _malformed ??= r }, leaveOpen: false);
+        var threaded = stream is CheckedGzipStream gz && gz.CompressedLength >= ChunkSource.ThreadedFrom;
+        _records = new RecordStream(new ChunkSource(stream, threaded));
+        _reader = CsvReader.Create(_records, CsvFiles.ReadOptions with { OnMalformedRecord = r => _malformed ??= r }, leaveOpen: false);
         try
         {
             _reader.ReadHeader();
@@ -27,7 +33,7 @@ sealed class CsvTableReader : IDisposable
         catch (CsvFormatException e)
         {
             _reader.Dispose();
-            throw new CsvInputException(path, e.LineNumber, "the header cannot be read as CSV (is this a CSV file?)", CsvProblem.Malformed);
+            throw new CsvInputException(path, FileLine(e.LineNumber), "the header cannot be read as CSV (is this a CSV file?)", CsvProblem.Malformed);
         }
         catch (CsvInputException)
         {
@@ -45,15 +51,53 @@ sealed class CsvTableReader : IDisposable
     public IReadOnlyList<string> Headers { get; }
 
     /// <summary>The 1-based line where the current record starts (the header is line 1).</summary>
-    public long Line => _reader.LineNumber;
+    public long Line
+    {
+        get
+        {
+            var segment = _records.Segments.ForRecord(_reader.RowNumber);
+            return segment.Line + (_reader.LineNumber - segment.OutLine);
+        }
+    }
 
     /// <summary>The 0-based number of the current data record: pandas' default index.</summary>
-    public long RowIndex => _reader.RowNumber - 1;
+    public long RowIndex
+    {
+        get
+        {
+            var segment = _records.Segments.ForRecord(_reader.RowNumber);
+            return segment.Record + (_reader.RowNumber - segment.OutRecord) - 1;
+        }
+    }
+
+    /// <summary>Data records in the whole file, skipped ones included; valid once <see cref="Read"/> returned false.</summary>
+    public long DataRecords => _records.RecordsScanned is { } scanned ? Math.Max(0, scanned - 1) : _lastRowIndex + 1;
 
     /// <summary>Bytes of compressed (or plain) input consumed so far, for progress.</summary>
-    public long InputPosition => _stream is CheckedGzipStream gz ? gz.CompressedPosition : _stream.Position;
+    public long InputPosition => _records.Source.Stream is CheckedGzipStream gz ? gz.CompressedPosition : _records.Source.Stream.Position;
 
-    public long InputLength => _stream is CheckedGzipStream gz ? gz.CompressedLength : _stream.Length;
+    public long InputLength => _records.Source.Stream is CheckedGzipStream gz ? gz.CompressedLength : _records.Source.Stream.Length;
+
+    /// <summary>Called about every MiB of input, on the reading thread, even while rows are being skipped.</summary>
+    public Action? ChunkRead
+    {
+        get => _records.ChunkTaken;
+        set => _records.ChunkTaken = value;
+    }
+
+    /// <summary>From here on, rows whose <paramref name="column"/> is not an integer of <paramref name="keys"/>
+    /// may be skipped without being parsed: <see cref="Read"/> returns every other row, and maybe some of
+    /// those (a row it must judge, e.g. one with the wrong number of fields). Callers still check each row.</summary>
+    public void SkipRowsUnless(int column, KeySet keys) => _records.Filter(column, keys);
+
+    /// <summary>A line as CsvHelper counts it (in the records it was given) as a line of the file.</summary>
+    long FileLine(long csvLine)
+    {
+        if (csvLine <= 0)
+            return csvLine;
+        var segment = _records.Segments.ForLine(csvLine);
+        return segment.Line + (csvLine - segment.OutLine);
+    }
 
     public int? TryColumn(string name) => _columns.TryGetValue(name, out var i) ? i : null;
 
@@ -69,9 +113,11 @@ sealed class CsvTableReader : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new CsvInputException(FilePath, e.LineNumber, "a record cannot be read (larger than 16 MB: an unclosed quote?)", CsvProblem.Malformed);
+            throw new CsvInputException(FilePath, FileLine(e.LineNumber), "a record cannot be read (larger than 16 MB: an unclosed quote?)", CsvProblem.Malformed);
         }
         ThrowIfMalformed();
+        if (more && _records.RecordsScanned is null)
+            _lastRowIndex = RowIndex;
         return more;
     }
 
@@ -124,7 +170,7 @@ sealed class CsvTableReader : IDisposable
             CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
             _ => $"malformed record ({m.Reason})",
         };
-        throw new CsvInputException(FilePath, m.LineNumber, reason, CsvProblem.Malformed);
+        throw new CsvInputException(FilePath, FileLine(m.LineNumber), reason, CsvProblem.Malformed);
     }
 
     public void Dispose() => _reader.Dispose();

@@ -76,6 +76,7 @@ static class BuildPipeline
                 ["counts"] = counts,
                 ["issues"] = IssueCounts(phaseIssues),
                 ["files"] = registry.Files.Count,
+                ["jobs"] = options.Jobs,
                 ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
                 ["finished_utc"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             });
@@ -152,7 +153,7 @@ static class BuildPipeline
         Phase.Stays => new JsonObject { ["window_days"] = options.Compat ? 0 : options.WindowDays },
         Phase.Reflacx => new JsonObject { ["reflacx_labels"] = options.EffectiveReflacxLabels.ToString().ToLowerInvariant() },
         Phase.EyeGaze => new JsonObject { ["eyegaze_trimmed"] = options.Compat ? "compat" : options.EyeGazeTrimmed.ToString().ToLowerInvariant() },
-        Phase.Write => new JsonObject { ["images"] = options.Images.ToString().ToLowerInvariant(), ["jobs"] = options.Jobs },
+        Phase.Write => new JsonObject { ["images"] = options.Images.ToString().ToLowerInvariant() },
         _ => [],
     };
 

@@ -56,9 +56,9 @@ static class ReflacxWriter
                 marked.Add(rng.Pick(labels.Where(l => l != ReflacxLabelSets.QualityIssue).ToArray()));
             ellipses.Add(new Ellipse(x0, y0, x0 + rng.Range(4, w / 2), y0 + rng.Range(4, h / 2), rng.Range(1, 5), marked));
         }
-        var other = ellipses.Exists(e => e.Labels.Contains(ReflacxLabelSets.Other))
-            ? string.Join('|', Enumerable.Range(0, rng.Range(1, 2)).Select(_ => rng.Pick(OtherFindings)).Distinct())
-            : "";
+        // Several Other findings are joined with '|'; the first reader of each image always names two.
+        var findings = r.Reader == 1 ? 2 : ellipses.Exists(e => e.Labels.Contains(ReflacxLabelSets.Other)) || rng.Chance(0.2) ? 1 : 0;
+        var other = string.Join('|', OtherFindings.OrderBy(_ => rng.NextUInt64()).Take(findings));
         return new DrawnLabels(ellipses, rng.Chance(0.1), other);
     }
 

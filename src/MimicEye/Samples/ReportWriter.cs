@@ -52,7 +52,7 @@ static class ReportWriter
         var text = new StringBuilder();
         if (rng.Chance(0.15))
         {
-            text.Append(" ADDENDUM:\n Findings were discussed with Dr. ___ by Dr. ___ on the telephone on ___ at 10:15 AM.\n");
+            text.Append(" ADDENDUM:\n").Append(Wrap("Findings were discussed with Dr. ___ by Dr. ___ on the telephone on ___ at 10:15 AM."));
             text.Append(" ______________________________________________________________________________\n");
         }
         text.Append("                                 FINAL REPORT\n");

@@ -5,8 +5,8 @@ using SkiaSharp;
 namespace MimicEye.Samples;
 
 /// <summary>Tiny stand-ins for the binary files: a grayscale chest-like JPEG (dark lung fields beside a
-/// bright mediastinum, plus noise), binary PNG masks and a silent-ish WAV. Pixels come from the PRNG and
-/// the encoders are pinned (SkiaSharp 4.155), so the bytes are reproducible.</summary>
+/// bright mediastinum, plus noise; SkiaSharp 4.155's libjpeg-turbo, whose integer DCT is bit-exact on
+/// every CPU), binary PNG masks and a quiet WAV. Pixels come from the PRNG, so the bytes are reproducible.</summary>
 static class SampleImages
 {
     public static byte[] Jpeg(int width, int height, Prng rng)
@@ -31,18 +31,8 @@ static class SampleImages
 
     /// <summary>An EGD-CXR segmentation mask: white inside an ellipse at (cx, cy) with radii (rx, ry), as
     /// fractions of the image.</summary>
-    public static byte[] Mask(int width, int height, double cx, double cy, double rx, double ry)
-    {
-        using var bitmap = new SKBitmap(width, height, SKColorType.Gray8, SKAlphaType.Opaque);
-        var pixels = bitmap.GetPixelSpan();
-        var stride = bitmap.RowBytes;
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-                pixels[(y * stride) + x] = InEllipse(((x + 0.5) / width) - cx, ((y + 0.5) / height) - cy, rx, ry) ? (byte)255 : (byte)0;
-        }
-        return Encode(bitmap, pixmap => pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9)));
-    }
+    public static byte[] Mask(int width, int height, double cx, double cy, double rx, double ry) =>
+        PngMask.Encode(width, height, (x, y) => InEllipse(((x + 0.5) / width) - cx, ((y + 0.5) / height) - cy, rx, ry));
 
     /// <summary>A mono 8 kHz 8-bit PCM WAV of a quiet buzz (the dictation audio, a fraction of a second).</summary>
     public static byte[] Wav(int samples, Prng rng)

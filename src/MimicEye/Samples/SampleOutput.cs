@@ -72,8 +72,10 @@ sealed class SampleOutput(string root)
     /// <summary>The listing page <c>wget -r</c> leaves in a folder it crawled.</summary>
     public void WriteIndexHtml(string relativeFolder)
     {
-        var title = "Index of /" + relativeFolder.TrimEnd('/') + "/";
-        WriteText(relativeFolder.TrimEnd('/') + "/index.html",
+        // Titled with the server path, as the page physionet.org serves (/files/...).
+        var folder = relativeFolder.TrimEnd('/');
+        var title = "Index of /" + (folder.StartsWith("physionet.org/", StringComparison.Ordinal) ? folder["physionet.org/".Length..] : folder) + "/";
+        WriteText(folder + "/index.html",
             $"<!DOCTYPE html>\n<html>\n<head><title>{title}</title></head>\n<body>\n<h1>{title}</h1>\n<hr><pre><a href=\"../\">../</a>\n</pre><hr>\n</body>\n</html>\n");
     }
 

@@ -7,30 +7,48 @@ namespace MimicEye.Pipeline.Writing;
 
 /// <summary>The per-patient output files of ONE table, with bounded memory.
 ///
-/// Rows are appended to a per-patient in-memory buffer. When all buffers together exceed the budget,
-/// every buffer is appended to its patient's temporary file (opened, written, closed: no more than one
-/// file handle at a time, however many patients) and emptied. <see cref="Commit"/> flushes what is left
-/// and renames each temporary file to its final name. Memory is therefore the budget plus one buffer
-/// header per patient, whatever the table's size; row order within a patient is the source order.</summary>
+/// Rows are appended to a per-patient in-memory buffer. When the buffers of this table outgrow its share of
+/// the process-wide budget (<see cref="TotalBudget"/> divided by the tables being written at that moment,
+/// so <c>--jobs</c> tables together stay within it), every buffer is appended to its patient's temporary
+/// file (opened, written, closed: no more than one file handle at a time, however many patients) and
+/// released. Buffers are counted by capacity, not content, so the count is the memory they hold.
+/// <see cref="Commit"/> flushes what is left and renames each temporary file to its final name. Memory is
+/// therefore bounded by the budget plus a few bytes per patient, whatever the table's size and the number
+/// of patients; row order within a patient is the source order, and the bytes of each file do not depend on
+/// when flushes happen (the test with a tiny budget checks this).</summary>
 sealed class PatientFiles : IDisposable
 {
+    /// <summary>Bytes all tables being written at once may buffer together.</summary>
+    public const long TotalBudget = 96 << 20;
+
+    static int s_open;
+
     readonly Func<int, string> _pathOf;
     readonly byte[] _header;
     readonly bool _indexColumn;
-    readonly long _budget;
+    readonly long? _budget;
     readonly Dictionary<int, Slot> _slots = [];
     long _buffered;
+    bool _registered = true;
 
-    public PatientFiles(Func<int, string> pathOf, byte[] header, bool indexColumn, long budgetBytes = 32 << 20)
+    /// <summary>Files at <paramref name="pathOf"/>(slot), each starting with <paramref name="header"/>;
+    /// <paramref name="budgetBytes"/> fixes the budget (tests), by default the table's share of <see cref="TotalBudget"/>.</summary>
+    public PatientFiles(Func<int, string> pathOf, byte[] header, bool indexColumn, long? budgetBytes = null)
     {
         _pathOf = pathOf;
         _header = header;
         _indexColumn = indexColumn;
         _budget = budgetBytes;
+        Interlocked.Increment(ref s_open);
     }
 
     /// <summary>Patients (slots) that received at least one row, with their row counts.</summary>
     public IReadOnlyDictionary<int, long> RowsBySlot { get; private set; } = new Dictionary<int, long>();
+
+    /// <summary>How many times the buffers were written out before <see cref="Commit"/>.</summary>
+    public int Flushes { get; private set; }
+
+    long Budget => _budget ?? TotalBudget / Math.Max(1, Volatile.Read(ref s_open));
 
     public IBufferWriter<byte> Begin(int slot, long rowIndex)
     {
@@ -40,20 +58,25 @@ sealed class PatientFiles : IDisposable
             _slots[slot] = s;
         }
         s.Rows++;
+        var buffer = s.Buffer ??= new ArrayBufferWriter<byte>(256);
         if (_indexColumn)
-            WriteIndex(s.Buffer, rowIndex);
-        return s.Buffer;
+            WriteIndex(buffer, rowIndex);
+        return buffer;
     }
 
     /// <summary>Ends the row started by <see cref="Begin"/>: the line break, and a flush when over budget.</summary>
     public void End(int slot)
     {
         var s = _slots[slot];
-        s.Buffer.Write("\n"u8);
-        _buffered += s.Buffer.WrittenCount - s.CountedBytes;
-        s.CountedBytes = s.Buffer.WrittenCount;
-        if (_buffered > _budget)
+        var buffer = s.Buffer!;
+        buffer.Write("\n"u8);
+        _buffered += buffer.Capacity - s.CountedCapacity;
+        s.CountedCapacity = buffer.Capacity;
+        if (_buffered > Budget)
+        {
             FlushAll();
+            Flushes++;
+        }
     }
 
     public void Append(int slot, long rowIndex, ReadOnlySpan<byte> record)
@@ -73,6 +96,7 @@ sealed class PatientFiles : IDisposable
     public void Commit()
     {
         FlushAll();
+        Unregister();
         foreach (var s in _slots.Values)
             AtomicFile.Commit(AtomicFile.TempPath(s.Path), s.Path);
         RowsBySlot = _slots.ToDictionary(kv => kv.Key, kv => kv.Value.Rows);
@@ -82,9 +106,17 @@ sealed class PatientFiles : IDisposable
     /// <summary>Removes the temporary files of an interrupted or failed table.</summary>
     public void Dispose()
     {
+        Unregister();
         foreach (var s in _slots.Values)
             AtomicFile.TryDelete(AtomicFile.TempPath(s.Path));
         _slots.Clear();
+    }
+
+    void Unregister()
+    {
+        if (_registered)
+            Interlocked.Decrement(ref s_open);
+        _registered = false;
     }
 
     static void WriteIndex(ArrayBufferWriter<byte> buffer, long index)
@@ -98,31 +130,37 @@ sealed class PatientFiles : IDisposable
     sealed class Slot(string path)
     {
         public string Path { get; } = path;
-        public ArrayBufferWriter<byte> Buffer { get; private set; } = new(256);
+        public ArrayBufferWriter<byte>? Buffer { get; set; }
         public long Rows { get; set; }
-        public int CountedBytes { get; set; }
-        bool _started;
+        public int CountedCapacity { get; set; }
+
+        /// <summary>Bytes in the temporary file; -1 before it exists.</summary>
+        long _length = -1;
 
         public void Flush(byte[] header)
         {
-            if (Buffer.WrittenCount == 0 && _started)
+            if (_length >= 0 && Buffer is null)
                 return;
             var temp = AtomicFile.TempPath(Path);
-            if (!_started)
+            if (_length < 0)
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            using (var file = new FileStream(temp, _started ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            // No FileStream: its buffer would be allocated for every file of every flush.
+            using (var file = File.OpenHandle(temp, _length < 0 ? FileMode.Create : FileMode.Open, FileAccess.Write))
             {
-                if (!_started)
-                    file.Write(header);
-                file.Write(Buffer.WrittenSpan);
+                if (_length < 0)
+                {
+                    RandomAccess.Write(file, header, 0);
+                    _length = header.Length;
+                }
+                if (Buffer is not null)
+                {
+                    RandomAccess.Write(file, Buffer.WrittenSpan, _length);
+                    _length += Buffer.WrittenCount;
+                }
             }
-            _started = true;
-            // A patient with many rows must not keep a large buffer for the rest of the table.
-            if (Buffer.Capacity > 1 << 16)
-                Buffer = new ArrayBufferWriter<byte>(256);
-            else
-                Buffer.ResetWrittenCount();
-            CountedBytes = 0;
+            // Released, not kept: thousands of patients each keeping a grown buffer would be the memory the budget bounds.
+            Buffer = null;
+            CountedCapacity = 0;
         }
     }
 }

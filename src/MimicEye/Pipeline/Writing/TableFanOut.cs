@@ -28,18 +28,21 @@ static class TableFanOut
     {
         using var reader = CsvFiles.Read(job.SourcePath);
         var route = job.Router(reader);
+        // Routing by a numeric id with no full copy: rows of other ids cannot go anywhere, so the reader may
+        // skip them unparsed (most rows of chartevents and labevents; see RecordStream).
+        if (job.FullCopyPath is null && route.Target is NumberRouter byNumber)
+            reader.SkipRowsUnless(byNumber.Column, byNumber.Keys);
+        reader.ChunkRead = () =>
+        {
+            cancel.ThrowIfCancellationRequested();
+            progress?.Invoke(reader.InputPosition, reader.InputLength);
+        };
         var header = CsvFiles.HeaderLine(reader.Headers, job.IndexColumn);
         using var patients = new PatientFiles(job.PatientPath, header, job.IndexColumn);
         using var full = job.FullCopyPath is null ? null : new FullCopy(job.FullCopyPath, header, job.IndexColumn);
-        long read = 0, routed = 0;
+        long routed = 0;
         while (reader.Read())
         {
-            read++;
-            if ((read & 0xFFFF) == 0)
-            {
-                cancel.ThrowIfCancellationRequested();
-                progress?.Invoke(reader.InputPosition, reader.InputLength);
-            }
             if (job.Keep is not null && !job.Keep(reader))
                 continue;
             full?.Append(reader, job.Emit);
@@ -54,7 +57,7 @@ static class TableFanOut
         patients.Commit();
         full?.Commit();
         progress?.Invoke(reader.InputLength, reader.InputLength);
-        return new FanOutResult(job.SourcePath, read, routed, patients.RowsBySlot);
+        return new FanOutResult(job.SourcePath, reader.DataRecords, routed, patients.RowsBySlot);
     }
 
     /// <summary>The whole table into one file, through a temporary name.</summary>

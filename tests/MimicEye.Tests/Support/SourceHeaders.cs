@@ -1,4 +1,4 @@
-namespace MimicEye.Tests.Dataset;
+namespace MimicEye.Tests.Support;
 
 /// <summary>Headers of every source table, in file order (reference sources.md §1–§5): MIMIC-IV as in
 /// 2.2 and 3.1 (identical), and the 2.0 form derived by removing what 2.2 added. Used to write synthetic

@@ -1,0 +1,265 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace MimicEye.Csv;
+
+enum ScanResult
+{
+    /// <summary>The data ends inside the record: more bytes are needed.</summary>
+    Incomplete,
+
+    /// <summary>A well-formed record (RFC 4180 quoting, LF or CRLF).</summary>
+    Record,
+
+    /// <summary>An empty line; CsvHelper skips these without counting a record.</summary>
+    Blank,
+
+    /// <summary>Something CsvHelper must judge (a stray quote, text after a closing quote, a lone CR, an
+    /// unclosed quote at the end): the scan stops trusting its own record boundaries.</summary>
+    Anomaly,
+}
+
+/// <summary>Where one record ends and where its key field is, found with vectorised searches: most records
+/// have no quote, so a record costs one search for its line break, one count of its commas and a few
+/// searches for the key field. Quoted records take a byte-by-byte path that also counts their embedded
+/// line breaks.</summary>
+static class RecordScanner
+{
+    static readonly SearchValues<byte> s_lineEndOrQuote = SearchValues.Create("\n\"\r"u8);
+    static readonly SearchValues<byte> s_unquotedFieldEnd = SearchValues.Create(",\n\r\""u8);
+
+    public record struct Scanned(int End, int ContentEnd, int Lines, int Fields, int KeyStart, int KeyEnd, bool KeyEscaped);
+
+    /// <summary>Scans the record at the start of <paramref name="data"/>; <paramref name="keyColumn"/> -1 skips
+    /// the key. At the end of the input (<paramref name="atEnd"/>) a record may end without a line break.</summary>
+    // Hot: once per row of the biggest tables. Optimised from the first call (no tiering through slow code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ScanResult Scan(ReadOnlySpan<byte> data, bool atEnd, int keyColumn, out Scanned record)
+    {
+        record = default;
+        var i = data.IndexOfAny(s_lineEndOrQuote);
+        int contentEnd, end;
+        if (i < 0)
+        {
+            if (!atEnd || data.IsEmpty)
+                return ScanResult.Incomplete;
+            (contentEnd, end) = (data.Length, data.Length);
+        }
+        else if (data[i] == '\n')
+            (contentEnd, end) = (i, i + 1);
+        else if (data[i] == '"')
+            return ScanQuoted(data, atEnd, keyColumn, out record);
+        else if (i + 1 == data.Length)
+            return atEnd ? ScanResult.Anomaly : ScanResult.Incomplete;
+        else if (data[i + 1] == '\n')
+            (contentEnd, end) = (i, i + 2);
+        else
+            return ScanResult.Anomaly;
+        if (contentEnd == 0)
+        {
+            record = new Scanned(end, 0, 1, 0, -1, -1, false);
+            return ScanResult.Blank;
+        }
+        var content = data[..contentEnd];
+        int keyStart = -1, keyEnd = -1;
+        if (keyColumn >= 0)
+        {
+            var start = 0;
+            for (var k = keyColumn; k > 0 && start >= 0; k--)
+            {
+                var comma = content[start..].IndexOf((byte)',');
+                start = comma < 0 ? -1 : start + comma + 1;
+            }
+            if (start >= 0)
+            {
+                var comma = content[start..].IndexOf((byte)',');
+                (keyStart, keyEnd) = (start, comma < 0 ? content.Length : start + comma);
+            }
+        }
+        record = new Scanned(end, contentEnd, 1, content.Count((byte)',') + 1, keyStart, keyEnd, false);
+        return ScanResult.Record;
+    }
+
+    /// <summary>The fast path of a filtered read: passes over the leading records of <paramref name="data"/>
+    /// that can be dropped with certainty (no quote, no CR, not blank, <paramref name="fields"/> fields, key
+    /// not in <paramref name="keys"/>), 32 bytes at a time: one comparison per byte class finds line breaks,
+    /// commas and quotes together, so a dropped row costs a few nanoseconds. Stops at the first record it
+    /// cannot drop (the general <see cref="Scan"/> takes it) and returns the bytes and records passed over.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int SkipRun(ReadOnlySpan<byte> data, int keyColumn, int fields, KeySet keys, out int records)
+    {
+        records = 0;
+        if (!Vector256.IsHardwareAccelerated)
+            return 0;
+        ref var start = ref MemoryMarshal.GetReference(data);
+        Vector256<byte> newline = Vector256.Create((byte)'\n'), comma = Vector256.Create((byte)','),
+            quote = Vector256.Create((byte)'"'), cr = Vector256.Create((byte)'\r');
+        int record = 0, commas = 0;
+        for (var block = 0; block + 32 <= data.Length; block += 32)
+        {
+            var v = Vector256.LoadUnsafe(ref start, (nuint)block);
+            var lines = Vector256.Equals(v, newline).ExtractMostSignificantBits();
+            var special = (Vector256.Equals(v, quote) | Vector256.Equals(v, cr)).ExtractMostSignificantBits();
+            var commaBits = Vector256.Equals(v, comma).ExtractMostSignificantBits();
+            if (block < record)
+            {
+                // The block started inside the record skipped last: ignore its bytes before the record.
+                var from = ~0u << (record - block);
+                (lines, special, commaBits) = (lines & from, special & from, commaBits & from);
+            }
+            while (true)
+            {
+                var stops = lines | special;
+                if (stops == 0)
+                {
+                    commas += BitOperations.PopCount(commaBits);
+                    break;
+                }
+                var bit = BitOperations.TrailingZeroCount(stops);
+                var end = block + bit;
+                if ((special & (1u << bit)) != 0 || end == record)
+                    return record;
+                var below = commaBits & ((1u << bit) - 1);
+                if (commas + BitOperations.PopCount(below) + 1 != fields || KeyMayBeWanted(data[record..end], keyColumn, keys))
+                    return record;
+                records++;
+                record = end + 1;
+                commas = 0;
+                var above = bit == 31 ? 0u : ~0u << (bit + 1);
+                (lines, special, commaBits) = (lines & above, special & above, commaBits & above);
+            }
+        }
+        return record;
+    }
+
+    /// <summary>Whether field <paramref name="keyColumn"/> of a quote-free record is an integer of the set
+    /// (digits are parsed in place; anything else goes through <see cref="KeySet.ContainsNumber"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool KeyMayBeWanted(ReadOnlySpan<byte> record, int keyColumn, KeySet keys)
+    {
+        // Fields before the key are short (ids): a byte loop beats a vectorised search on them.
+        var i = 0;
+        for (var k = keyColumn; k > 0; k--)
+        {
+            while (i < record.Length && record[i] != ',')
+                i++;
+            if (i == record.Length)
+                return true;
+            i++;
+        }
+        // MIMIC's subject_ids have 8 digits: parsed as one 64-bit word (Lemire's SWAR method).
+        if (i + 8 < record.Length && record[i + 8] == ',')
+        {
+            var word = BinaryPrimitives.ReadUInt64LittleEndian(record[i..]) - 0x3030303030303030UL;
+            if (((word | (word + 0x0606060606060606UL)) & 0xF0F0F0F0F0F0F0F0UL) == 0)
+            {
+                word = (word * 10) + (word >> 8);
+                word = (((word & 0x000000FF000000FFUL) * (100 + (1000000UL << 32)))
+                    + (((word >> 16) & 0x000000FF000000FFUL) * (1 + (10000UL << 32)))) >> 32;
+                return keys.Contains((long)word);
+            }
+        }
+        long value = 0;
+        var digits = 0;
+        for (; i < record.Length && record[i] != ','; i++, digits++)
+        {
+            var d = record[i] - '0';
+            if ((uint)d > 9 || digits == 18)
+                return keys.ContainsNumber(FieldAt(record, i - digits));
+            value = (value * 10) + d;
+        }
+        return digits > 0 && keys.Contains(value);
+    }
+
+    static ReadOnlySpan<byte> FieldAt(ReadOnlySpan<byte> record, int start)
+    {
+        var comma = record[start..].IndexOf((byte)',');
+        return comma < 0 ? record[start..] : record[start..(start + comma)];
+    }
+
+    /// <summary>The byte-by-byte path for a record with quotes: a quote opens a field only at its start,
+    /// <c>""</c> is an escaped quote, and a closing quote is followed by a comma or the line break.</summary>
+    static ScanResult ScanQuoted(ReadOnlySpan<byte> data, bool atEnd, int keyColumn, out Scanned record)
+    {
+        record = default;
+        int p = 0, field = 0, lines = 1, keyStart = -1, keyEnd = -1;
+        var keyEscaped = false;
+        while (true)
+        {
+            var fieldStart = p;
+            var quoted = p < data.Length && data[p] == '"';
+            var escaped = false;
+            if (quoted)
+            {
+                p++;
+                while (true)
+                {
+                    var q = data[p..].IndexOfAny((byte)'"', (byte)'\n');
+                    if (q < 0)
+                        return atEnd ? ScanResult.Anomaly : ScanResult.Incomplete;
+                    p += q;
+                    if (data[p] == '\n')
+                    {
+                        lines++;
+                        p++;
+                        continue;
+                    }
+                    if (p + 1 == data.Length && !atEnd)
+                        return ScanResult.Incomplete;
+                    if (p + 1 < data.Length && data[p + 1] == '"')
+                    {
+                        escaped = true;
+                        p += 2;
+                        continue;
+                    }
+                    p++;
+                    break;
+                }
+            }
+            else
+            {
+                var u = data[p..].IndexOfAny(s_unquotedFieldEnd);
+                if (u < 0)
+                {
+                    if (!atEnd)
+                        return ScanResult.Incomplete;
+                    p = data.Length;
+                }
+                else if (data[p + u] == '"')
+                    return ScanResult.Anomaly;
+                else
+                    p += u;
+            }
+            if (field == keyColumn)
+                (keyStart, keyEnd, keyEscaped) = quoted ? (fieldStart + 1, p - 1, escaped) : (fieldStart, p, false);
+            if (p == data.Length)
+            {
+                if (!atEnd)
+                    return ScanResult.Incomplete;
+                record = new Scanned(p, p, lines, field + 1, keyStart, keyEnd, keyEscaped);
+                return ScanResult.Record;
+            }
+            switch (data[p])
+            {
+                case (byte)',':
+                    field++;
+                    p++;
+                    continue;
+                case (byte)'\n':
+                    record = new Scanned(p + 1, p, lines, field + 1, keyStart, keyEnd, keyEscaped);
+                    return ScanResult.Record;
+                case (byte)'\r' when p + 1 == data.Length:
+                    return atEnd ? ScanResult.Anomaly : ScanResult.Incomplete;
+                case (byte)'\r' when data[p + 1] == '\n':
+                    record = new Scanned(p + 2, p, lines, field + 1, keyStart, keyEnd, keyEscaped);
+                    return ScanResult.Record;
+                default:
+                    return ScanResult.Anomaly;
+            }
+        }
+    }
+}
