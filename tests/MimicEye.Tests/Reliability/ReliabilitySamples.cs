@@ -9,7 +9,9 @@ namespace MimicEye.Tests.Reliability;
 static class ReliabilitySamples
 {
     static readonly Lazy<(string Source, string Reference)> s_tree = new(Make, LazyThreadSafetyMode.ExecutionAndPublication);
-    static readonly string s_root = Path.Combine(Path.GetTempPath(), "mimiceye-tests", "reliability-" + Guid.NewGuid().ToString("N")[..8]);
+    const string Prefix = "reliability-";
+    static readonly string s_parent = Path.Combine(Path.GetTempPath(), "mimiceye-tests");
+    static readonly string s_root = Path.Combine(s_parent, Prefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The source folder (holds physionet.org/files/...).</summary>
     public static string Source => s_tree.Value.Source;
@@ -40,7 +42,14 @@ static class ReliabilitySamples
 
     static (string, string) Make()
     {
+        // The test host may end without running exit handlers: trees of test runs that are gone are removed here.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(s_root);
+        foreach (var stale in Directory.Exists(s_parent) ? Directory.GetDirectories(s_parent, Prefix + "*") : [])
+        {
+            var pid = Path.GetFileName(stale)[Prefix.Length..];
+            if (stale == s_root || !Directory.Exists(Path.Combine("/proc", pid)))
+                TryDelete(stale);
+        }
         var source = Path.Combine(s_root, "source");
         SampleGenerator.Generate(new SampleOptions(source));
         var reference = Path.Combine(s_root, "reference");
