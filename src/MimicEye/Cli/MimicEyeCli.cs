@@ -28,6 +28,7 @@ static class MimicEyeCli
         yield return new PlanCommand();
         yield return new VerifyCommand();
         yield return new ReportCommand();
+        yield return new DiffCommand();
     }
 
     public static int Run(string[] args, InvocationConfiguration? io = null)

@@ -15,7 +15,8 @@ static class UsageErrors
             path.Insert(0, c.Command.Name);
         path[0] = "mimiceye";
         var command = parse.CommandResult.Command;
-        var required = command.Options.Where(o => o.Required).Select(o => $"{o.Name} <{o.HelpName ?? o.Name.TrimStart('-')}>");
+        var required = command.Arguments.Select(a => $"<{a.Name}>")
+            .Concat(command.Options.Where(o => o.Required).Select(o => $"{o.Name} <{o.HelpName ?? o.Name.TrimStart('-')}>"));
         var usage = string.Join(' ', path.Concat(command.Subcommands.Count > 0 && path.Count == 1 ? ["<command>"] : required));
         error.WriteLine($"usage: {usage} [options]");
         error.WriteLine($"see: {string.Join(' ', path)} --help");

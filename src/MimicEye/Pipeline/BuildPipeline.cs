@@ -27,6 +27,23 @@ static class BuildPipeline
 
         var output = new OutputLayout(options.Out);
         OutputFolder.Prepare(output, options.Force);
+        try
+        {
+            return RunPhases(options, phases, sources, output, log, cancel, progress);
+        }
+        catch
+        {
+            // Each writer removes its own temporary file when it fails; this also catches one whose clean-up
+            // failed in turn (a full disk can fail the flush in Dispose too). A kill skips this: the next run's
+            // Prepare removes them.
+            OutputFolder.RemoveTemporaryFiles(output);
+            throw;
+        }
+    }
+
+    static BuildOutcome RunPhases(BuildOptions options, IReadOnlyList<Phase> phases, SourceLayout sources, OutputLayout output, ILogger log,
+        CancellationToken cancel, IBuildProgress progress)
+    {
         var manifest = BuildManifest.Load(output);
         manifest.SetHeader(options, sources);
         var issues = new IssueLog();
@@ -59,6 +76,7 @@ static class BuildPipeline
                 ["counts"] = counts,
                 ["issues"] = IssueCounts(phaseIssues),
                 ["files"] = registry.Files.Count,
+                ["jobs"] = options.Jobs,
                 ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
                 ["finished_utc"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             });
@@ -81,6 +99,8 @@ static class BuildPipeline
         var all = OutputFolder.AllFiles(output, Phases.All.Select(Phases.Name).Append(Phases.Finish));
         Checksums.Write(output, all, options.Jobs);
         manifest.Save(output);
+        if (phases.Contains(Phase.Write))
+            ResumeJournal.Remove(output);
         return new BuildOutcome(issues, report, output);
     }
 
@@ -133,7 +153,7 @@ static class BuildPipeline
         Phase.Stays => new JsonObject { ["window_days"] = options.Compat ? 0 : options.WindowDays },
         Phase.Reflacx => new JsonObject { ["reflacx_labels"] = options.EffectiveReflacxLabels.ToString().ToLowerInvariant() },
         Phase.EyeGaze => new JsonObject { ["eyegaze_trimmed"] = options.Compat ? "compat" : options.EyeGazeTrimmed.ToString().ToLowerInvariant() },
-        Phase.Write => new JsonObject { ["images"] = options.Images.ToString().ToLowerInvariant(), ["jobs"] = options.Jobs },
+        Phase.Write => new JsonObject { ["images"] = options.Images.ToString().ToLowerInvariant() },
         _ => [],
     };
 

@@ -1,5 +1,4 @@
 using MimicEye.Dataset;
-using MimicEye.Tests.Dataset;
 using MimicEye.Tests.Support;
 
 namespace MimicEye.Tests.Checking;

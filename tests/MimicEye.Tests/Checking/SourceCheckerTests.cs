@@ -1,7 +1,6 @@
 using MimicEye.Checking;
 using MimicEye.Dataset;
 using MimicEye.Pipeline;
-using MimicEye.Tests.Dataset;
 using MimicEye.Tests.Support;
 
 using Serilog.Core;
@@ -109,7 +108,7 @@ public class SourceCheckerTests
         Assert.Equal(2, issues.Count);
         Assert.All(issues, i => Assert.Equal(IssueCode.MalformedCsv, i.Code));
         Assert.Equal(Path.Combine(hosp, "services.csv") + ", line 1", issues[0].Where);
-        Assert.Equal(Path.Combine(hosp, "transfers.csv"), issues[1].Where);
+        Assert.StartsWith(Path.Combine(hosp, "transfers.csv"), issues[1].Where);
     }
 
     [Fact]

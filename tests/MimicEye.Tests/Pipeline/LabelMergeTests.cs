@@ -1,4 +1,5 @@
 using MimicEye.Pipeline.ReflacxMerge;
+using MimicEye.Samples;
 
 namespace MimicEye.Tests.Pipeline;
 
@@ -7,12 +8,7 @@ public class LabelMergeTests
     [Fact]
     public void Every_label_of_both_sets_maps_onto_the_21_classes()
     {
-        string[] setA = ["Airway wall thickening", "Atelectasis", "Consolidation", "Emphysema", "Enlarged cardiac silhouette", "Fibrosis",
-            "Fracture", "Groundglass opacity", "Mass", "Nodule", "Other", "Pleural effusion", "Pleural thickening", "Pneumothorax",
-            "Pulmonary edema", "Quality issue", "Support devices", "Wide mediastinum"];
-        string[] setB = ["Abnormal mediastinal contour", "Acute fracture", "Atelectasis", "Consolidation", "Enlarged cardiac silhouette",
-            "Enlarged hilum", "Groundglass opacity", "Hiatal hernia", "High lung volume / emphysema", "Interstitial lung disease",
-            "Lung nodule or mass", "Other", "Pleural abnormality", "Pneumothorax", "Pulmonary edema", "Support devices"];
+        var (setA, setB) = (ReflacxLabelSets.SetA, ReflacxLabelSets.SetB);
         var targets = setA.Concat(setB).Select(ReflacxLabels.Target).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(26, setA.Concat(setB).Distinct().Count());
         Assert.Equal(ReflacxLabels.MergedClasses, targets);

@@ -13,7 +13,7 @@ static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = MimicEyeCli.Run(["--no-progress", .. args], new InvocationConfiguration { Output = output, Error = error });
+        var code = MimicEyeCli.Run(args, new InvocationConfiguration { Output = output, Error = error });
         return new Result(code, output.ToString(), error.ToString());
     }
 }

@@ -2,8 +2,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 
-using MimicEye.Tests.Dataset;
-
 namespace MimicEye.Tests.Support;
 
 /// <summary>Writes small synthetic source trees in the layouts of SPEC §2: every catalogued table with a

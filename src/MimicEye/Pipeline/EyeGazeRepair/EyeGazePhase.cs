@@ -76,12 +76,20 @@ static class EyeGazePhase
 
     static void CopyRepaired(string source, string column, RepairMap map, string destination, bool compat, CancellationToken cancel)
     {
-        TableFanOut.Run(new FanOutJob(source, _ => _ => -1, _ => "")
+        // The id column is found once, when the table's header is read (the router factory runs then).
+        RowEmitter emit = RowRouters.Verbatim;
+        Func<CsvTableReader, bool> keep = _ => true;
+        TableFanOut.Run(new FanOutJob(source, reader =>
+        {
+            var index = reader.Column(column);
+            (emit, keep) = (map.Emitter(index), map.Keep(index));
+            return _ => -1;
+        }, _ => "")
         {
             FullCopyPath = destination,
             IndexColumn = compat,
-            Emit = (reader, dest) => map.Emitter(reader.Column(column))(reader, dest),
-            Keep = reader => map.Keep(reader.Column(column))(reader),
+            Emit = (reader, dest) => emit(reader, dest),
+            Keep = reader => keep(reader),
         }, cancel);
     }
 

@@ -38,6 +38,12 @@ static class AtomicFile
             File.Copy(source, temp, overwrite: true);
             Commit(temp, destination);
         }
+        catch (IOException e)
+        {
+            TryDelete(temp);
+            // File.Copy's errors (a full disk above all) do not say which file was being written.
+            throw new IOException($"{e.Message} (writing {destination})", e);
+        }
         catch
         {
             TryDelete(temp);

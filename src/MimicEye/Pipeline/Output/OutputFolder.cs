@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 using MimicEye.Dataset;
 
 namespace MimicEye.Pipeline.Output;
@@ -26,16 +28,35 @@ static class OutputFolder
         }
         Directory.CreateDirectory(Path.Combine(root, StateFolder));
         File.WriteAllText(Path.Combine(root, StateFolder, Marker), "This folder is a mimiceye output. The files here list what each phase wrote.\n");
-        foreach (var temp in Directory.EnumerateFiles(root, "*" + OutputLayout.TempSuffix, SearchOption.AllDirectories))
+        RemoveTemporaryFiles(output);
+    }
+
+    /// <summary>Removes the temporary files of an interrupted or failed run (only mimiceye writes that suffix).
+    /// A symlinked folder is not entered: what it leads to is outside --out, and not mimiceye's.</summary>
+    public static void RemoveTemporaryFiles(OutputLayout output)
+    {
+        var temps = new FileSystemEnumerable<string>(output.Root, (ref entry) => entry.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && entry.FileName.EndsWith(OutputLayout.TempSuffix, StringComparison.Ordinal),
+            ShouldRecursePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        foreach (var temp in temps.ToList())
             AtomicFile.TryDelete(temp);
     }
 
-    /// <summary>The files a phase wrote in its last run (absolute paths).</summary>
+    /// <summary>The files a phase wrote in its last run (absolute paths). A line that leads out of --out
+    /// (an edited or crafted list) is ignored: such a file cannot be mimiceye's, so it is never removed.</summary>
     public static HashSet<string> PhaseFiles(OutputLayout output, string phase)
     {
         var path = StatePath(output, phase + ".files");
+        var inside = Path.TrimEndingDirectorySeparator(output.Root) + Path.DirectorySeparatorChar;
         return File.Exists(path)
-            ? [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => Path.Combine(output.Root, l))]
+            ?
+            [
+                .. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => Path.GetFullPath(Path.Combine(output.Root, l)))
+                    .Where(p => p.StartsWith(inside, StringComparison.Ordinal)),
+            ]
             : [];
     }
 

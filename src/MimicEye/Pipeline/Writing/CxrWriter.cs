@@ -71,7 +71,7 @@ static class CxrWriter
             context.AddIssue(IssueCode.MissingReport, source, $"study {study}", "no report text for this cohort study");
             return;
         }
-        if (!FolderCopier.IsInside(new FileInfo(source), context.Sources.SourceRoot ?? root))
+        if (FolderCopier.Escapes(context.LinksOf(ProjectKind.CxrReports), source))
         {
             context.AddIssue(IssueCode.UnsafeSourceLink, source, $"study {study}", "a symlink leads outside the source folder; not copied");
             return;

@@ -71,7 +71,7 @@ static class EyeGazeWriter
             context.AddIssue(IssueCode.MissingTranscriptFolder, source, dicom, "no audio_segmentation_transcripts folder for this image");
             return;
         }
-        FolderCopier.Copy(source, context.Output.PatientTranscripts(subject, dicom), context.Sources.SourceRoot ?? root, context);
+        FolderCopier.Copy(source, context.Output.PatientTranscripts(subject, dicom), context.LinksOf(ProjectKind.EyeGaze), context);
     }
 
     /// <summary>dicom_id -> patient slot for the master sheet's images of cohort patients.</summary>

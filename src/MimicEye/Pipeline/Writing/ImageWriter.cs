@@ -25,8 +25,7 @@ sealed class ImageWriter(WriteContext context, Dictionary<string, (string Rows, 
             ImageMode.Symlink => LinkFiles.SymLink,
             _ => AtomicFile.Copy,
         };
-        var sourceRoot = context.Sources.SourceRoot ?? context.Sources.Require(ProjectKind.CxrJpg).Root;
-        FolderCopier.Copy(source, destination, sourceRoot, context, (from, to) =>
+        FolderCopier.Copy(source, destination, context.LinksOf(ProjectKind.CxrJpg), context, (from, to) =>
         {
             copy(from, to);
             if (from.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase))

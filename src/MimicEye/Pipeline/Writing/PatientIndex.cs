@@ -32,7 +32,8 @@ sealed class PatientIndex
         {
             var (s, st, d) = (reader.GetString(subject), reader.GetString(study), reader.GetString(dicom));
             var where = $"{output.Relative(output.CxrMeta)}, line {reader.Line}";
-            if (!Ids.IsSubjectId(s) || !Ids.IsStudyId(st) || !Ids.IsDicomId(d))
+            // Image and report folders are bucketed by the subject's first two digits (p10/p10000032): a shorter id has none.
+            if (!Ids.IsSubjectId(s) || !Ids.IsStudyId(st) || !Ids.IsDicomId(d) || long.Parse(s, CultureInfo.InvariantCulture) < 10)
             {
                 issues.Add(IssueCode.UnsafeId, where, null, "subject_id, study_id or dicom_id is not of its expected form; the image is skipped");
                 continue;

@@ -45,8 +45,8 @@ static class ReflacxWriter
             context.AddIssue(IssueCode.MissingReadingFolder, main, id, "the reading's main_data folder is missing");
             return;
         }
-        var sourceRoot = context.Sources.SourceRoot ?? root;
-        FolderCopier.Copy(main, context.Output.PatientReflacxMain(subject, id), sourceRoot, context, (from, to) =>
+        var links = context.LinksOf(ProjectKind.Reflacx);
+        FolderCopier.Copy(main, context.Output.PatientReflacxMain(subject, id), links, context, (from, to) =>
         {
             if (merged && Path.GetFileName(from) == "anomaly_location_ellipses.csv")
                 EllipseMerger.Merge(from, to);
@@ -55,7 +55,7 @@ static class ReflacxWriter
         });
         var gaze = Path.Combine(root, "gaze_data", id);
         if (Directory.Exists(gaze))
-            FolderCopier.Copy(gaze, context.Output.PatientReflacxGaze(subject, id), sourceRoot, context);
+            FolderCopier.Copy(gaze, context.Output.PatientReflacxGaze(subject, id), links, context);
     }
 
     /// <summary>(reading id, subject) of cohort patients from the phase 2a spreadsheet, and whether its labels are
@@ -68,8 +68,8 @@ static class ReflacxWriter
         var readings = new List<(string, string)>();
         while (reader.Read())
         {
-            var (rid, sid) = (reader.GetString(id), reader.GetString(subject));
-            if (context.Patients.SlotOf(sid) < 0)
+            var (rid, slot) = (reader.GetString(id), context.Patients.SlotOf(reader.GetString(subject)));
+            if (slot < 0)
                 continue;
             if (!Ids.IsReflacxId(rid))
             {
@@ -77,7 +77,8 @@ static class ReflacxWriter
                     "a REFLACX id is not of the form P###R######; its folders are skipped");
                 continue;
             }
-            readings.Add((rid, sid));
+            // The patient's own folder name: the table's text may differ (leading zeros) from the id it parses to.
+            readings.Add((rid, context.Patients.Subjects[slot]));
         }
         return (readings, merged);
     }

@@ -12,7 +12,8 @@ namespace MimicEye.Pipeline.Writing;
 /// The journal's first line is a fingerprint of everything the phase's output depends on (options, the
 /// spreadsheets of phases 1-2, and the size and time of every source file); a rerun with another
 /// fingerprint starts afresh. An item is skipped only when all its files are still there with the
-/// recorded sizes. The journal is removed when the phase completes.</summary>
+/// recorded sizes. The journal is removed only when the whole run is finished (build.json saved), so a
+/// run killed after phase 3 (while the checksums are computed) does not redo the phase either.</summary>
 sealed class ResumeJournal : IDisposable
 {
     readonly string _path;
@@ -20,9 +21,11 @@ sealed class ResumeJournal : IDisposable
     readonly StreamWriter _writer;
     readonly Lock _lock = new();
 
+    const string FileName = "write.journal";
+
     public ResumeJournal(OutputLayout output, string fingerprint)
     {
-        _path = OutputFolder.StatePath(output, "write.journal");
+        _path = OutputFolder.StatePath(output, FileName);
         if (File.Exists(_path))
         {
             var lines = File.ReadAllLines(_path);
@@ -78,11 +81,8 @@ sealed class ResumeJournal : IDisposable
         }
     }
 
-    public void Complete()
-    {
-        _writer.Dispose();
-        AtomicFile.TryDelete(_path);
-    }
+    /// <summary>Called when the run is finished: its work is all in the tree, listed in SHA256SUMS.txt.</summary>
+    public static void Remove(OutputLayout output) => AtomicFile.TryDelete(OutputFolder.StatePath(output, FileName));
 
     public void Dispose() => _writer.Dispose();
 

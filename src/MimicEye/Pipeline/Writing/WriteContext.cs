@@ -14,6 +14,7 @@ sealed class WriteContext(BuildOptions options, SourceLayout sources, OutputLayo
     static readonly AsyncLocal<ItemEffects?> s_item = new();
     readonly ConcurrentDictionary<string, ConcurrentDictionary<int, byte>> _modulePatients = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, (long Read, long Routed, int Patients)> _tables = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<ProjectKind, Checking.SourceLinks> _links = new();
 
     public BuildOptions Options { get; } = options;
     public SourceLayout Sources { get; } = sources;
@@ -21,6 +22,11 @@ sealed class WriteContext(BuildOptions options, SourceLayout sources, OutputLayo
     public PatientIndex Patients { get; } = patients;
     public CancellationToken Cancel { get; } = cancel;
     public IBuildProgress Progress { get; } = progress;
+
+    /// <summary>Where a project's files may lead (symlinks): the --source folder and the project's own root,
+    /// which users may keep on another disk (see <see cref="Checking.SourceLinks"/>).</summary>
+    public Checking.SourceLinks LinksOf(ProjectKind kind) =>
+        _links.GetOrAdd(kind, k => new Checking.SourceLinks([Sources.SourceRoot, Sources.Require(k).Root]));
 
     /// <summary>Progress of one table pass, for <see cref="TableFanOut.Run"/>.</summary>
     public Action<long, long> TableProgress(string table) => (read, total) => Progress.TableProgress(table, read, total);

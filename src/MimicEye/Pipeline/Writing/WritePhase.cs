@@ -46,7 +46,6 @@ static class WritePhase
             var first = failures.FirstOrDefault(e => e is OperationCanceledException) ?? failures.First();
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
-        journal.Complete();
         return new WritePhaseResult(patients.Subjects.Count, context.ModulePatientCounts(), context.TableCounts(), journal.Resumed);
     }
 

@@ -1,10 +1,12 @@
-namespace MimicEye.Tests.Samples;
+namespace MimicEye.Tests.Support;
 
-/// <summary>The MIMIC-IV 2.2 and MIMIC-IV-ED 2.2 headers, in file order, as listed in reference/sources.md
-/// §1.6 and §2.4 (taken from that page, independently of the generator's own column lists).</summary>
+/// <summary>Headers of every source table, in file order (reference sources.md §1–§5): MIMIC-IV as in
+/// 2.2 and 3.1 (identical), and the 2.0 form derived by removing what 2.2 added. Used to write synthetic
+/// trees whose headers look like the real ones, column positions included.</summary>
 static class SourceHeaders
 {
-    public static readonly Dictionary<string, string> Mimic = new(StringComparer.Ordinal)
+    /// <summary>MIMIC-IV 2.2 / 3.1 headers by path; procedureevents keeps its real upper-case columns.</summary>
+    public static readonly IReadOnlyDictionary<string, string> MimicIv22 = new Dictionary<string, string>
     {
         ["hosp/admissions"] = "subject_id,hadm_id,admittime,dischtime,deathtime,admission_type,admit_provider_id,admission_location,discharge_location,insurance,language,marital_status,race,edregtime,edouttime,hospital_expire_flag",
         ["hosp/d_hcpcs"] = "code,category,long_description,short_description",
@@ -37,11 +39,54 @@ static class SourceHeaders
         ["icu/inputevents"] = "subject_id,hadm_id,stay_id,caregiver_id,starttime,endtime,storetime,itemid,amount,amountuom,rate,rateuom,orderid,linkorderid,ordercategoryname,secondaryordercategoryname,ordercomponenttypedescription,ordercategorydescription,patientweight,totalamount,totalamountuom,isopenbag,continueinnextdept,statusdescription,originalamount,originalrate",
         ["icu/outputevents"] = "subject_id,hadm_id,stay_id,caregiver_id,charttime,storetime,itemid,value,valueuom",
         ["icu/procedureevents"] = "subject_id,hadm_id,stay_id,caregiver_id,starttime,endtime,storetime,itemid,value,valueuom,location,locationcategory,orderid,linkorderid,ordercategoryname,ordercategorydescription,patientweight,isopenbag,continueinnextdept,statusdescription,ORIGINALAMOUNT,ORIGINALRATE",
+    };
+
+    static readonly string[] AddedIn22 = ["admit_provider_id", "enter_provider_id", "order_provider_id", "caregiver_id"];
+
+    /// <summary>MIMIC-IV 2.0: no provider and caregiver tables, none of the provider columns 2.2 inserted mid-row.</summary>
+    public static IReadOnlyDictionary<string, string> MimicIv(string version) => version.StartsWith("2.0", StringComparison.Ordinal)
+        ? MimicIv22.Where(t => t.Key is not ("hosp/provider" or "icu/caregiver"))
+            .ToDictionary(t => t.Key, t => string.Join(',', t.Value.Split(',').Where(c => !AddedIn22.Contains(c))))
+        : MimicIv22;
+
+    public static readonly IReadOnlyDictionary<string, string> Ed = new Dictionary<string, string>
+    {
         ["ed/diagnosis"] = "subject_id,stay_id,seq_num,icd_code,icd_version,icd_title",
         ["ed/edstays"] = "subject_id,hadm_id,stay_id,intime,outtime,gender,race,arrival_transport,disposition",
         ["ed/medrecon"] = "subject_id,stay_id,charttime,name,gsn,ndc,etc_rn,etccode,etcdescription",
         ["ed/pyxis"] = "subject_id,stay_id,charttime,med_rn,name,gsn_rn,gsn",
         ["ed/triage"] = "subject_id,stay_id,temperature,heartrate,resprate,o2sat,sbp,dbp,pain,acuity,chiefcomplaint",
         ["ed/vitalsign"] = "subject_id,stay_id,charttime,temperature,heartrate,resprate,o2sat,sbp,dbp,rhythm,pain",
+    };
+
+    const string Chexpert = "subject_id,study_id,Atelectasis,Cardiomegaly,Consolidation,Edema,Enlarged Cardiomediastinum,Fracture,Lung Lesion,Lung Opacity,No Finding,Pleural Effusion,Pleural Other,Pneumonia,Pneumothorax,Support Devices";
+
+    public static readonly IReadOnlyDictionary<string, string> CxrJpg = new Dictionary<string, string>
+    {
+        ["mimic-cxr-2.0.0-metadata"] = "dicom_id,subject_id,study_id,PerformedProcedureStepDescription,ViewPosition,Rows,Columns,StudyDate,StudyTime,ProcedureCodeSequence_CodeMeaning,ViewCodeSequence_CodeMeaning,PatientOrientationCodeSequence_CodeMeaning",
+        ["mimic-cxr-2.0.0-chexpert"] = Chexpert,
+        ["mimic-cxr-2.0.0-negbio"] = Chexpert,
+        ["mimic-cxr-2.0.0-split"] = "dicom_id,study_id,subject_id,split",
+    };
+
+    const string ReflacxPhase1 = "id,split,eye_tracking_data_discarded,image,dicom_id,subject_id,image_size_x,image_size_y,Airway wall thickening,Atelectasis,Consolidation,Emphysema,Enlarged cardiac silhouette,Fibrosis,Fracture,Groundglass opacity,Mass,Nodule,Other,Pleural effusion,Pleural thickening,Pneumothorax,Pulmonary edema,Quality issue,Support devices,Wide mediastinum";
+    const string ReflacxPhase23 = "id,split,eye_tracking_data_discarded,image,dicom_id,subject_id,image_size_x,image_size_y,Abnormal mediastinal contour,Acute fracture,Atelectasis,Consolidation,Enlarged cardiac silhouette,Enlarged hilum,Groundglass opacity,Hiatal hernia,High lung volume / emphysema,Interstitial lung disease,Lung nodule or mass,Other,Pleural abnormality,Pneumothorax,Pulmonary edema,Support devices";
+
+    public static readonly IReadOnlyDictionary<string, string> Reflacx = new Dictionary<string, string>
+    {
+        ["main_data/metadata_phase_1"] = ReflacxPhase1,
+        ["main_data/metadata_phase_2"] = ReflacxPhase23,
+        ["main_data/metadata_phase_3"] = ReflacxPhase23,
+    };
+
+    const string Gaze = "SESSION_ID,MEDIA_ID,DICOM_ID,CNT,Time (in secs),TIMETICK(f=10000000),FPOGX,FPOGY,FPOGS,FPOGD,FPOGID,FPOGV,BPOGX,BPOGY,BPOGV,LPCX,LPCY,LPD,LPS,LPV,RPCX,RPCY,RPD,RPS,RPV,BKID,BKDUR,BKPMIN,LPMM,LPMMV,RPMM,RPMMV,SACCADE_MAG,SACCADE_DIR,VID_FRAME,X_ORIGINAL,Y_ORIGINAL";
+
+    public static readonly IReadOnlyDictionary<string, string> EyeGaze = new Dictionary<string, string>
+    {
+        // The real master sheet has 59 columns; the leading ones and the last suffice here.
+        ["master_sheet"] = "dicom_id,path,study_id,patient_id,stay_id,gender,anchor_age,image_top_pad,image_bottom_pad,image_left_pad,image_right_pad,cxr_exam_indication",
+        ["eye_gaze"] = Gaze,
+        ["fixations"] = Gaze,
+        ["bounding_boxes"] = "dicom_id,bbox_name,x1,x2,y1,y2",
     };
 }
