@@ -45,11 +45,13 @@ static class TableFanOut
         {
             if (job.Keep is not null && !job.Keep(reader))
                 continue;
-            full?.Append(reader, job.Emit);
             var slot = route(reader);
+            // Every row that is written anywhere must be valid UTF-8; skipped rows are never decoded.
+            if (slot >= 0 || full is not null)
+                reader.RequireValidUtf8();
+            full?.Append(reader, job.Emit);
             if (slot < 0)
                 continue;
-            reader.RequireValidUtf8();
             job.Emit(reader, patients.Begin(slot, reader.RowIndex));
             patients.End(slot);
             routed++;
@@ -100,8 +102,18 @@ static class TableFanOut
 
         public void Dispose()
         {
-            _stream.Dispose();
-            AtomicFile.TryDelete(AtomicFile.TempPath(_path));
+            // On a full disk the stream's final flush throws again here; the temporary file must still go.
+            try
+            {
+                _stream.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+            finally
+            {
+                AtomicFile.TryDelete(AtomicFile.TempPath(_path));
+            }
         }
     }
 }
