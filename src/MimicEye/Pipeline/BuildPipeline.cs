@@ -68,21 +68,23 @@ static class BuildPipeline
                 foreach (var issue in phaseIssues.All)
                     issues.Add(issue);
             }
-            OutputFolder.CompletePhase(output, name, registry.Files);
+            // Files sorts on every access: read it once (a write phase lists ~100,000 paths).
+            var files = registry.Files;
+            OutputFolder.CompletePhase(output, name, files);
             manifest.SetPhase(name, new JsonObject
             {
                 ["rules"] = options.Compat ? "mimic-eye-1.0" : "default",
                 ["options"] = PhaseOptions(phase, options),
                 ["counts"] = counts,
                 ["issues"] = IssueCounts(phaseIssues),
-                ["files"] = registry.Files.Count,
+                ["files"] = files.Count,
                 ["jobs"] = options.Jobs,
                 ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
                 ["finished_utc"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             });
             progress.PhaseFinished(name, clock.Elapsed);
             log.Information("Phase {Phase}: done in {Seconds:0.0} s, {Files} files, {Problems} problems", name,
-                clock.Elapsed.TotalSeconds, registry.Files.Count, phaseIssues.All.Count(i => i.Severity != Severity.Info));
+                clock.Elapsed.TotalSeconds, files.Count, phaseIssues.All.Count(i => i.Severity != Severity.Info));
         }
 
         var report = ReportWriter.Render(manifest);

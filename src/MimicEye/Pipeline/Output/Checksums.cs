@@ -27,7 +27,8 @@ static class Checksums
                 hashes[relative] = hit;
                 return;
             }
-            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+            // A small buffer: most output files are small, and 1 MiB buffers for 100,000 files churn the large-object heap.
+            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12, FileOptions.SequentialScan);
             hashes[relative] = (info.Length, ticks, Convert.ToHexStringLower(SHA256.HashData(stream)));
         });
         var ordered = hashes.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
