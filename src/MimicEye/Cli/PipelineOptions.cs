@@ -27,13 +27,7 @@ sealed class PipelineOptions
         Description = "A study inside no ED stay takes the stay that ended at most N days before it (0: inside only)",
         DefaultValueFactory = _ => 0,
         HelpName = "days",
-        CustomParser = r =>
-        {
-            var raw = r.Tokens[0].Value;
-            if (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) || days > 3650)
-                r.AddError($"--window-days: '{raw}' is not a whole number of days from 0 to 3650");
-            return days;
-        },
+        CustomParser = r => WholeNumber(r, "--window-days", 0, 3650),
     };
 
     public readonly Option<ReflacxLabelMode> ReflacxLabels = new("--reflacx-labels")
@@ -67,16 +61,19 @@ sealed class PipelineOptions
         Description = "Tables and folders processed at once (default: processor count); the output is the same for any value",
         DefaultValueFactory = _ => Environment.ProcessorCount,
         HelpName = "n",
-        CustomParser = r =>
-        {
-            var raw = r.Tokens[0].Value;
-            if (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1 || n > 256)
-                r.AddError($"--jobs: '{raw}' is not a number from 1 to 256");
-            return n;
-        },
+        CustomParser = r => WholeNumber(r, "--jobs", 1, 256),
     };
 
     public PipelineOptions() => Compat.AcceptOnlyFromAmong("mimic-eye-1.0");
+
+    /// <summary>Typed check in the parser (a validator calling GetValue would crash Parse on 'abc': ecosystem.md §2).</summary>
+    static int WholeNumber(System.CommandLine.Parsing.ArgumentResult r, string option, int min, int max)
+    {
+        var raw = r.Tokens[0].Value;
+        if (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            r.AddError($"{option}: '{raw}' is not a whole number from {min} to {max}");
+        return n;
+    }
 
     public void AddTo(Command command, IReadOnlyCollection<Phase> phases)
     {
