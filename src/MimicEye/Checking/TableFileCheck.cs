@@ -41,7 +41,7 @@ static class TableFileCheck
 
     static void CheckHeader(SourceTable table, string path, List<Issue> issues)
     {
-        using var reader = CsvFiles.Read(path);
+        using var reader = CsvFiles.ReadHeader(path);
         if (reader.Headers.Count == 0 || reader.Headers is [""])
         {
             issues.Add(new Issue(IssueCode.MissingColumn, path, null,

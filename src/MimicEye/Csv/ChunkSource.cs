@@ -20,14 +20,16 @@ sealed class ChunkSource : IDisposable
     const int Depth = 4;
 
     readonly Stream _stream;
+    readonly int _chunkSize;
     readonly BlockingCollection<Chunk>? _ready;
     readonly CancellationTokenSource? _stop;
     readonly Thread? _thread;
     bool _ended;
 
-    public ChunkSource(Stream stream, bool threaded)
+    public ChunkSource(Stream stream, bool threaded, int chunkSize = ChunkSize)
     {
         _stream = stream;
+        _chunkSize = chunkSize;
         if (!threaded)
             return;
         _ready = new BlockingCollection<Chunk>(Depth);
@@ -49,7 +51,7 @@ sealed class ChunkSource : IDisposable
             return new Chunk([], 0);
         Chunk chunk;
         if (_ready is null)
-            chunk = Fill(_stream);
+            chunk = Fill();
         else
             chunk = _ready.Take();
         chunk.Error?.Throw();
@@ -66,12 +68,12 @@ sealed class ChunkSource : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
     }
 
-    static Chunk Fill(Stream stream)
+    Chunk Fill()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Prefix + ChunkSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(Prefix + _chunkSize);
         try
         {
-            var n = stream.ReadAtLeast(buffer.AsSpan(Prefix, ChunkSize), ChunkSize, throwOnEndOfStream: false);
+            var n = _stream.ReadAtLeast(buffer.AsSpan(Prefix, _chunkSize), _chunkSize, throwOnEndOfStream: false);
             return new Chunk(buffer, n);
         }
         catch
@@ -91,7 +93,7 @@ sealed class ChunkSource : IDisposable
                 Chunk chunk;
                 try
                 {
-                    chunk = Fill(_stream);
+                    chunk = Fill();
                 }
                 catch (Exception e)
                 {

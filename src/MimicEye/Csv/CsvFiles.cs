@@ -26,12 +26,19 @@ static class CsvFiles
     };
 
     /// <summary>Opens a source file, inflating <c>.gz</c> with truncation detection.</summary>
-    public static Stream OpenInput(string path) =>
+    public static Stream OpenInput(string path, int bufferSize = 1 << 20) =>
         path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new CheckedGzipStream(path)
-            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+            ? new CheckedGzipStream(path, bufferSize)
+            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
 
     public static CsvTableReader Read(string path) => new(path, OpenInput(path));
+
+    /// <summary>Opens a table to look at its header (and maybe a few rows): small buffers and no inflate
+    /// thread, since a build checks the header of every table before it starts.</summary>
+    public static CsvTableReader ReadHeader(string path) =>
+        new(path, OpenInput(path, HeaderChunk), prefetch: false, chunkSize: HeaderChunk);
+
+    const int HeaderChunk = 64 << 10;
 
     public static CsvWriter CreateWriter(Stream output) => CsvWriter.Create(output, WriteOptions, leaveOpen: true);
 

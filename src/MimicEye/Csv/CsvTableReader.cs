@@ -20,11 +20,15 @@ sealed class CsvTableReader : IDisposable
     CsvMalformedRecord? _malformed;
     long _lastRowIndex = -1;
 
-    public CsvTableReader(string path, Stream stream)
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="stream">Its bytes (inflated).</param>
+    /// <param name="prefetch">Inflate a large .gz on a thread of its own (off for a look at the header).</param>
+    /// <param name="chunkSize">Bytes read at a time (see <see cref="ChunkSource"/>).</param>
+    public CsvTableReader(string path, Stream stream, bool prefetch = true, int chunkSize = ChunkSource.ChunkSize)
     {
         FilePath = path;
-        var threaded = stream is CheckedGzipStream gz && gz.CompressedLength >= ChunkSource.ThreadedFrom;
-        _records = new RecordStream(new ChunkSource(stream, threaded));
+        var threaded = prefetch && stream is CheckedGzipStream gz && gz.CompressedLength >= ChunkSource.ThreadedFrom;
+        _records = new RecordStream(new ChunkSource(stream, threaded, chunkSize));
         _reader = CsvReader.Create(_records, CsvFiles.ReadOptions with { OnMalformedRecord = r => _malformed ??= r }, leaveOpen: false);
         try
         {
