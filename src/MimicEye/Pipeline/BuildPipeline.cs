@@ -47,6 +47,8 @@ static class BuildPipeline
         var manifest = BuildManifest.Load(output);
         manifest.SetHeader(options, sources);
         var issues = new IssueLog();
+        // Hashes the writers computed as they wrote (relative path -> facts), so the finish step need not read those files again.
+        var fresh = new Dictionary<string, FileFacts>(StringComparer.Ordinal);
 
         foreach (var phase in phases)
         {
@@ -71,6 +73,14 @@ static class BuildPipeline
             // Files sorts on every access: read it once (a write phase lists ~100,000 paths).
             var files = registry.Files;
             OutputFolder.CompletePhase(output, name, files);
+            foreach (var file in files)
+            {
+                // A later phase's rewrite without a hash replaces an earlier one with a hash.
+                if (registry.FactsOf(file) is { Sha256: not null } facts)
+                    fresh[output.Relative(file)] = facts;
+                else
+                    fresh.Remove(output.Relative(file));
+            }
             manifest.SetPhase(name, new JsonObject
             {
                 ["rules"] = options.Compat ? "mimic-eye-1.0" : "default",
@@ -99,7 +109,7 @@ static class BuildPipeline
         }
         OutputFolder.CompletePhase(output, Phases.Finish, finish.Files);
         var all = OutputFolder.AllFiles(output, Phases.All.Select(Phases.Name).Append(Phases.Finish));
-        Checksums.Write(output, all, options.Jobs);
+        Checksums.Write(output, all, options.Jobs, fresh);
         manifest.Save(output);
         if (phases.Contains(Phase.Write))
             ResumeJournal.Remove(output);

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
 using MimicEye.Dataset;
 
 namespace MimicEye.Pipeline.Output;
@@ -28,20 +31,52 @@ static class AtomicFile
     public static void WriteText(string path, string text) =>
         Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>Copies a file byte for byte (through a temporary name).</summary>
+    /// <summary>Lines, each ended by LF, streamed (lists of ~100,000 paths are never joined into one string).</summary>
+    public static void WriteLines(string path, IEnumerable<string> lines) =>
+        Write(path, s =>
+        {
+            using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            foreach (var line in lines)
+                writer.WriteLine(line);
+        });
+
+    /// <summary>Copies a file byte for byte (through a temporary name), hashing the bytes on the way so
+    /// SHA256SUMS.txt need not read the copy again.</summary>
     public static void Copy(string source, string destination)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         var temp = TempPath(destination);
         try
         {
-            File.Copy(source, temp, overwrite: true);
-            Commit(temp, destination);
+            FileFacts facts;
+            using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan))
+            using (var to = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 0))
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent(CopyBuffer);
+                try
+                {
+                    long length = 0;
+                    int n;
+                    while ((n = from.Read(buffer, 0, CopyBuffer)) > 0)
+                    {
+                        hash.AppendData(buffer, 0, n);
+                        to.Write(buffer, 0, n);
+                        length += n;
+                    }
+                    facts = new FileFacts(length, Convert.ToHexStringLower(hash.GetHashAndReset()));
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+            Commit(temp, destination, facts);
         }
         catch (IOException e)
         {
             TryDelete(temp);
-            // File.Copy's errors (a full disk above all) do not say which file was being written.
+            // The runtime's errors (a full disk above all) do not say which file was being written.
             throw new IOException($"{e.Message} (writing {destination})", e);
         }
         catch
@@ -51,10 +86,14 @@ static class AtomicFile
         }
     }
 
-    public static void Commit(string temp, string destination)
+    const int CopyBuffer = 256 << 10;
+
+    /// <summary>Gives a finished temporary file its final name; <paramref name="facts"/> is what the writer
+    /// knows of its content (see <see cref="OutputRegistry"/>).</summary>
+    public static void Commit(string temp, string destination, FileFacts? facts = null)
     {
         File.Move(temp, destination, overwrite: true);
-        OutputRegistry.Record(destination);
+        OutputRegistry.Record(destination, facts ?? FileFacts.Unknown);
         FaultInjection.AfterCommit();
     }
 

@@ -7,21 +7,32 @@ using MimicEye.Dataset;
 namespace MimicEye.Pipeline.Output;
 
 /// <summary><c>SHA256SUMS.txt</c> in the format PhysioNet uses (<c>sha256sum -c</c> compatible): one line
-/// per file, <c>&lt;hex&gt;  &lt;relative path&gt;</c>, sorted by path. Hashes of files unchanged since the
-/// last run (same size and modification time) are reused from a cache, so rerunning one phase does not
-/// re-read every image.</summary>
+/// per file, <c>&lt;hex&gt;  &lt;relative path&gt;</c>, sorted by path. A file is read only when its hash is
+/// not known already: computed by its writer in this run (<see cref="OutputRegistry"/>), or kept in a cache
+/// from the last run (same size and modification time), so rerunning one phase does not re-read every image.</summary>
 static class Checksums
 {
     const string CacheFile = "hashes.tsv";
 
-    public static void Write(OutputLayout output, IReadOnlyCollection<string> relativePaths, int jobs)
+    /// <param name="output">The output folder.</param>
+    /// <param name="relativePaths">The files to list; one that no longer exists is left out.</param>
+    /// <param name="jobs">Threads that read files.</param>
+    /// <param name="fresh">Hashes computed by the writers of this run, by relative path (trusted when the size matches).</param>
+    public static void Write(OutputLayout output, IReadOnlyCollection<string> relativePaths, int jobs, IReadOnlyDictionary<string, FileFacts>? fresh = null)
     {
         var cache = ReadCache(output);
         var hashes = new ConcurrentDictionary<string, (long Size, long Ticks, string Hash)>(StringComparer.Ordinal);
         Parallel.ForEach(relativePaths, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, relative =>
         {
             var info = new FileInfo(Path.Combine(output.Root, relative));
+            if (!info.Exists)
+                return;
             var ticks = info.LastWriteTimeUtc.Ticks;
+            if (fresh is not null && fresh.TryGetValue(relative, out var known) && known.Sha256 is not null && known.Size == info.Length)
+            {
+                hashes[relative] = (info.Length, ticks, known.Sha256);
+                return;
+            }
             if (cache.TryGetValue(relative, out var hit) && hit.Size == info.Length && hit.Ticks == ticks)
             {
                 hashes[relative] = hit;
@@ -32,10 +43,9 @@ static class Checksums
             hashes[relative] = (info.Length, ticks, Convert.ToHexStringLower(SHA256.HashData(stream)));
         });
         var ordered = hashes.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-        AtomicFile.WriteText(Path.Combine(output.Root, OutputLayout.ChecksumsFile),
-            string.Concat(ordered.Select(kv => $"{kv.Value.Hash}  {kv.Key}\n")));
-        AtomicFile.WriteText(OutputFolder.StatePath(output, CacheFile), string.Concat(ordered.Select(kv =>
-            string.Create(CultureInfo.InvariantCulture, $"{kv.Key}\t{kv.Value.Size}\t{kv.Value.Ticks}\t{kv.Value.Hash}\n"))));
+        AtomicFile.WriteLines(Path.Combine(output.Root, OutputLayout.ChecksumsFile), ordered.Select(kv => $"{kv.Value.Hash}  {kv.Key}"));
+        AtomicFile.WriteLines(OutputFolder.StatePath(output, CacheFile), ordered.Select(kv =>
+            string.Create(CultureInfo.InvariantCulture, $"{kv.Key}\t{kv.Value.Size}\t{kv.Value.Ticks}\t{kv.Value.Hash}")));
     }
 
     /// <summary>Reads a SHA256SUMS.txt: relative path -> lower-case hex.</summary>

@@ -68,16 +68,15 @@ static class OutputFolder
         var now = written.ToHashSet(StringComparer.Ordinal);
         foreach (var stale in previous.Where(p => !now.Contains(p)))
             AtomicFile.TryDelete(stale);
-        var lines = now.Select(output.Relative).Order(StringComparer.Ordinal);
-        AtomicFile.WriteText(StatePath(output, phase + ".files"), string.Join('\n', lines) + "\n");
+        AtomicFile.WriteLines(StatePath(output, phase + ".files"), now.Select(output.Relative).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Every file mimiceye wrote, over all phases.</summary>
+    /// <summary>Every file the phases' lists name (relative paths; one removed by hand since may be among them).</summary>
     public static SortedSet<string> AllFiles(OutputLayout output, IEnumerable<string> phases)
     {
         var all = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var phase in phases)
-            all.UnionWith(PhaseFiles(output, phase).Where(File.Exists).Select(output.Relative));
+            all.UnionWith(PhaseFiles(output, phase).Select(output.Relative));
         return all;
     }
 }

@@ -6,11 +6,15 @@ namespace MimicEye.Pipeline.Output;
 /// <see cref="AtomicFile"/>, which records it here; the phase's list is kept in <c>.mimiceye/</c> so later
 /// runs know which files are mimiceye's (and may replace or remove them) and which are not (never
 /// touched). Ambient per run (AsyncLocal), so parallel workers of one build record into it and parallel
-/// builds in one process (tests) do not mix. A work item's registry also records into its phase's.</summary>
+/// builds in one process (tests) do not mix. A work item's registry also records into its phase's.
+///
+/// A writer that knows a file's size and SHA-256 when it commits it (it saw every byte) records them too,
+/// so the finish step and the resume journal need not open the file again: with ~100,000 small files per
+/// build, opening each one once more costs more than the hashing.</summary>
 sealed class OutputRegistry
 {
     static readonly AsyncLocal<OutputRegistry?> s_current = new();
-    readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, FileFacts> _files = new(StringComparer.Ordinal);
     readonly OutputRegistry? _parent;
 
     OutputRegistry(OutputRegistry? parent) => _parent = parent;
@@ -27,11 +31,11 @@ sealed class OutputRegistry
 
     public static void End() => s_current.Value = s_current.Value?._parent;
 
-    public static void Record(string path)
+    public static void Record(string path, FileFacts facts)
     {
         var full = Path.GetFullPath(path);
         for (var r = s_current.Value; r is not null; r = r._parent)
-            r._files.TryAdd(full, 0);
+            r._files[full] = facts;
     }
 
     /// <summary>Records files written by an earlier, interrupted run of the same work (resume).</summary>
@@ -40,9 +44,21 @@ sealed class OutputRegistry
         foreach (var path in paths)
         {
             for (var r = this; r is not null; r = r._parent)
-                r._files.TryAdd(path, 0);
+                r._files[path] = FileFacts.Unknown;
         }
     }
 
     public IReadOnlyCollection<string> Files => [.. _files.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>What is known of a recorded file (absolute path); <see cref="FileFacts.Unknown"/> if nothing.</summary>
+    public FileFacts FactsOf(string path) => _files.GetValueOrDefault(path, FileFacts.Unknown);
+
+    /// <summary>The files whose SHA-256 was computed as they were written, with their facts.</summary>
+    public IEnumerable<KeyValuePair<string, FileFacts>> Hashed => _files.Where(kv => kv.Value.Sha256 is not null);
+}
+
+/// <summary>A committed file's size (-1: not known) and lower-case hex SHA-256 (null: not known).</summary>
+readonly record struct FileFacts(long Size, string? Sha256)
+{
+    public static FileFacts Unknown { get; } = new(-1, null);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
 
 using MimicEye.Pipeline.Output;
 
@@ -15,7 +16,9 @@ namespace MimicEye.Pipeline.Writing;
 /// <see cref="Commit"/> flushes what is left and renames each temporary file to its final name. Memory is
 /// therefore bounded by the budget plus a few bytes per patient, whatever the table's size and the number
 /// of patients; row order within a patient is the source order, and the bytes of each file do not depend on
-/// when flushes happen (the test with a tiny budget checks this).</summary>
+/// when flushes happen (the test with a tiny budget checks this). Each file's SHA-256 is computed from the
+/// bytes as they are written and handed to <see cref="AtomicFile.Commit"/>, so SHA256SUMS.txt need not
+/// read the file back.</summary>
 sealed class PatientFiles : IDisposable
 {
     /// <summary>Bytes all tables being written at once may buffer together.</summary>
@@ -98,7 +101,7 @@ sealed class PatientFiles : IDisposable
         FlushAll();
         Unregister();
         foreach (var s in _slots.Values)
-            AtomicFile.Commit(AtomicFile.TempPath(s.Path), s.Path);
+            AtomicFile.Commit(AtomicFile.TempPath(s.Path), s.Path, s.Finish());
         RowsBySlot = _slots.ToDictionary(kv => kv.Key, kv => kv.Value.Rows);
         _slots.Clear();
     }
@@ -108,7 +111,10 @@ sealed class PatientFiles : IDisposable
     {
         Unregister();
         foreach (var s in _slots.Values)
+        {
+            s.Discard();
             AtomicFile.TryDelete(AtomicFile.TempPath(s.Path));
+        }
         _slots.Clear();
     }
 
@@ -136,24 +142,26 @@ sealed class PatientFiles : IDisposable
 
         /// <summary>Bytes in the temporary file; -1 before it exists.</summary>
         long _length = -1;
+        IncrementalHash? _hash;
 
         public void Flush(byte[] header)
         {
             if (_length >= 0 && Buffer is null)
                 return;
             var temp = AtomicFile.TempPath(Path);
-            if (_length < 0)
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             // No FileStream: its buffer would be allocated for every file of every flush.
-            using (var file = File.OpenHandle(temp, _length < 0 ? FileMode.Create : FileMode.Open, FileAccess.Write))
+            using (var file = _length < 0 ? Create(temp) : File.OpenHandle(temp, FileMode.Open, FileAccess.Write))
             {
                 if (_length < 0)
                 {
+                    _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                    _hash.AppendData(header);
                     RandomAccess.Write(file, header, 0);
                     _length = header.Length;
                 }
                 if (Buffer is not null)
                 {
+                    _hash!.AppendData(Buffer.WrittenSpan);
                     RandomAccess.Write(file, Buffer.WrittenSpan, _length);
                     _length += Buffer.WrittenCount;
                 }
@@ -161,6 +169,35 @@ sealed class PatientFiles : IDisposable
             // Released, not kept: thousands of patients each keeping a grown buffer would be the memory the budget bounds.
             Buffer = null;
             CountedCapacity = 0;
+        }
+
+        /// <summary>The file's size and hash once everything is flushed; releases the hash state.</summary>
+        public FileFacts Finish()
+        {
+            var facts = _hash is null ? FileFacts.Unknown : new FileFacts(_length, Convert.ToHexStringLower(_hash.GetHashAndReset()));
+            Discard();
+            return facts;
+        }
+
+        public void Discard()
+        {
+            _hash?.Dispose();
+            _hash = null;
+        }
+
+        /// <summary>Creates the file, and its folder only when missing: one patient folder serves dozens of
+        /// tables, and asking for it each time would be one more system call per file.</summary>
+        static Microsoft.Win32.SafeHandles.SafeFileHandle Create(string path)
+        {
+            try
+            {
+                return File.OpenHandle(path, FileMode.Create, FileAccess.Write);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+                return File.OpenHandle(path, FileMode.Create, FileAccess.Write);
+            }
         }
     }
 }

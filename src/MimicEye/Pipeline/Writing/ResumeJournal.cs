@@ -70,9 +70,11 @@ sealed class ResumeJournal : IDisposable
         return ([.. done.Files.Select(f => f.Path)], done.Effects);
     }
 
-    public void Record(string key, IEnumerable<string> files, ItemEffects effects)
+    /// <summary>Records a finished item: the files of its <paramref name="registry"/> (sizes as their writers
+    /// gave them, else from the disk) and its effects.</summary>
+    public void Record(string key, OutputRegistry registry, ItemEffects effects)
     {
-        var entry = new Entry(key, [.. files.Select(f => new EntryFile(Path.GetRelativePath(Root, f), new FileInfo(f).Length))], effects);
+        var entry = new Entry(key, [.. registry.Files.Select(f => new EntryFile(Path.GetRelativePath(Root, f), SizeOf(registry, f)))], effects);
         var line = JsonSerializer.Serialize(entry);
         lock (_lock)
         {
@@ -80,6 +82,8 @@ sealed class ResumeJournal : IDisposable
             _writer.Flush();
         }
     }
+
+    static long SizeOf(OutputRegistry registry, string file) => registry.FactsOf(file).Size is >= 0 and var size ? size : new FileInfo(file).Length;
 
     /// <summary>Called when the run is finished: its work is all in the tree, listed in SHA256SUMS.txt.</summary>
     public static void Remove(OutputLayout output) => AtomicFile.TryDelete(OutputFolder.StatePath(output, FileName));

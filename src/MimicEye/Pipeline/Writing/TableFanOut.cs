@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Security.Cryptography;
+
 using MimicEye.Csv;
 using MimicEye.Pipeline.Output;
 
@@ -62,42 +64,57 @@ static class TableFanOut
         return new FanOutResult(job.SourcePath, reader.DataRecords, routed, patients.RowsBySlot);
     }
 
-    /// <summary>The whole table into one file, through a temporary name.</summary>
+    /// <summary>The whole table into one file, through a temporary name. Rows are gathered into blocks
+    /// that are hashed and written together (SHA-256 for SHA256SUMS.txt, without reading the file back).</summary>
     sealed class FullCopy : IDisposable
     {
+        const int BlockSize = 256 << 10;
+
         readonly string _path;
         readonly FileStream _stream;
-        readonly ArrayBufferWriter<byte> _row = new(1024);
+        readonly ArrayBufferWriter<byte> _block = new(BlockSize + 1024);
+        readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         readonly bool _indexColumn;
+        long _length;
 
         public FullCopy(string path, byte[] header, bool indexColumn)
         {
             _path = path;
             _indexColumn = indexColumn;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            _stream = new FileStream(AtomicFile.TempPath(path), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-            _stream.Write(header);
+            // Unbuffered: the blocks are the buffer.
+            _stream = new FileStream(AtomicFile.TempPath(path), FileMode.Create, FileAccess.Write, FileShare.None, 0);
+            _block.Write(header);
         }
 
         public void Append(CsvTableReader reader, RowEmitter emit)
         {
-            _row.ResetWrittenCount();
             if (_indexColumn)
             {
-                var span = _row.GetSpan(24);
+                var span = _block.GetSpan(24);
                 reader.RowIndex.TryFormat(span, out var n, default, System.Globalization.CultureInfo.InvariantCulture);
                 span[n++] = (byte)',';
-                _row.Advance(n);
+                _block.Advance(n);
             }
-            emit(reader, _row);
-            _row.Write("\n"u8);
-            _stream.Write(_row.WrittenSpan);
+            emit(reader, _block);
+            _block.Write("\n"u8);
+            if (_block.WrittenCount >= BlockSize)
+                WriteBlock();
+        }
+
+        void WriteBlock()
+        {
+            _hash.AppendData(_block.WrittenSpan);
+            _stream.Write(_block.WrittenSpan);
+            _length += _block.WrittenCount;
+            _block.ResetWrittenCount();
         }
 
         public void Commit()
         {
+            WriteBlock();
             _stream.Dispose();
-            AtomicFile.Commit(AtomicFile.TempPath(_path), _path);
+            AtomicFile.Commit(AtomicFile.TempPath(_path), _path, new FileFacts(_length, Convert.ToHexStringLower(_hash.GetHashAndReset())));
         }
 
         public void Dispose()
@@ -112,6 +129,7 @@ static class TableFanOut
             }
             finally
             {
+                _hash.Dispose();
                 AtomicFile.TryDelete(AtomicFile.TempPath(_path));
             }
         }

@@ -68,7 +68,7 @@ static class WritePhase
         {
             OutputRegistry.End();
         }
-        journal.Record(key, registry.Files, effects);
+        journal.Record(key, registry, effects);
     }
 }
 
