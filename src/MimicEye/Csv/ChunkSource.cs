@@ -4,15 +4,18 @@ using System.Runtime.ExceptionServices;
 
 namespace MimicEye.Csv;
 
-/// <summary>The bytes of a source file in chunks of up to 1 MiB, each stored after <see cref="Prefix"/> free
+/// <summary>The bytes of a source file in chunks of up to 960 KiB, each stored after <see cref="Prefix"/> free
 /// bytes so the reader can put the unfinished record of the previous chunk right before it and scan both as
 /// one span. A large <c>.gz</c> is inflated on a thread of its own, a few chunks ahead: inflating is the
 /// cost of a pass (ecosystem.md §4: GZipStream 595 MB/s per core), and overlapping it with the scan lets a
 /// table stream at that speed. Small files are read inline (a thread would cost more than it saves).</summary>
 sealed class ChunkSource : IDisposable
 {
-    public const int ChunkSize = 1 << 20;
     public const int Prefix = 64 << 10;
+
+    /// <summary>Prefix and chunk fill exactly 1 MiB: the shared array pool rounds a request up to a power of
+    /// two, so one byte more would hold 2 MiB per chunk (a dozen chunks are in flight in a build).</summary>
+    public const int ChunkSize = (1 << 20) - Prefix;
 
     /// <summary>Compressed sizes from which a file gets a prefetch thread.</summary>
     public const long ThreadedFrom = 4 << 20;
