@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text;
 
+using MimicEye.Pipeline.Output;
 using MimicEye.Pipeline.Writing;
 using MimicEye.Tests.Support;
 
@@ -31,6 +33,31 @@ public class PatientFilesTests
         var expected = "subject_id,value\n" + string.Concat(rows.Select((r, i) => (r, i)).Where(p => p.r.Slot == 3)
             .Select(p => (indexColumn ? $"{p.i}," : "") + p.r.Text + "\n"));
         Assert.Equal(expected, slot3);
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(long.MaxValue)]
+    public void The_hash_recorded_at_commit_is_the_hash_of_the_file(long budget)
+    {
+        using var temp = new TempDir("patientfiles");
+        var rows = Enumerable.Range(0, 2000).Select(i => (Slot: i % 7, Text: $"{i},\"row {i}\"")).ToList();
+        var registry = OutputRegistry.Begin();
+        try
+        {
+            Write(temp.Path, "id,text\n"u8.ToArray(), indexColumn: false, rows, budget);
+        }
+        finally
+        {
+            OutputRegistry.End();
+        }
+        Assert.Equal(7, registry.Files.Count);
+        foreach (var file in registry.Files)
+        {
+            var facts = registry.FactsOf(file);
+            Assert.Equal(new FileInfo(file).Length, facts.Size);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))), facts.Sha256);
+        }
     }
 
     [Fact]

@@ -193,7 +193,9 @@ sealed class PatientFiles : IDisposable
             {
                 return File.OpenHandle(path, FileMode.Create, FileAccess.Write);
             }
-            catch (DirectoryNotFoundException)
+            // With O_CREAT only a missing folder gives ENOENT. The runtime calls it FileNotFound when the
+            // folder exists by the time it looks (another table's writer just created it): both mean "create it".
+            catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException)
             {
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
                 return File.OpenHandle(path, FileMode.Create, FileAccess.Write);
