@@ -2,14 +2,19 @@ using System.Globalization;
 
 namespace MimicEye.Bench;
 
-/// <summary>What to run. Sizes are given for scale 1; the benchmark also runs scales 2 and 4. The full size
-/// puts 5.2 GB of uncompressed labevents + chartevents at scale 4 (1.3 GB at scale 1); the cohort is 1 % of
-/// the subjects (3,000 of 300,000, as MIMIC-Eye's ~3,700 of MIMIC-IV's ~300,000).</summary>
+/// <summary>What to run. Sizes are given for scale 1 and multiplied by the scale (1, 2 and 4): rows AND
+/// subjects, so every scale is a smaller MIMIC-IV of the real one's density. MIMIC-IV 3.1 has about 2,000
+/// labevents + chartevents rows per subject (158 M + 433 M rows, ~300,000 subjects, sources.md); scale 1
+/// has 12.75 M rows for 6,400 subjects, scale 4 (5.2 GB of uncompressed labevents + chartevents) 25,600.
+/// The cohort is 1 % of the subjects, as MIMIC-Eye's ~3,700 of MIMIC-IV's ~300,000. <c>--dense</c> keeps
+/// the subjects at 300,000 whatever the scale (47 times MIMIC-IV's subjects per row at scale 1): a stress
+/// case for the per-patient files, which then outnumber the data.</summary>
 sealed record BenchOptions
 {
     public bool Quick { get; init; }
-    public int Patients { get; init; } = 3000;
-    public int OtherPatients { get; init; } = 297_000;
+    public int Patients { get; init; } = 64;
+    public int OtherPatients { get; init; } = 6_336;
+    public bool Dense { get; init; }
     public long LabRows { get; init; } = 6_000_000;
     public long ChartRows { get; init; } = 6_750_000;
     public int[] Scales { get; init; } = [1, 2, 4];
@@ -19,6 +24,13 @@ sealed record BenchOptions
     public string MimicEye { get; init; } = "";
     public bool SkipDuckDb { get; init; }
 
+    /// <summary>Where the builds write: a tmpfs by default, so (b) measures mimiceye and not the disk's
+    /// file-creation cost (bench/README.md); <c>--out-root</c> picks another place, <c>--disk-check</c> adds
+    /// one build with its output on the disk of bench/data.</summary>
+    public string OutRoot { get; init; } = Directory.Exists("/dev/shm") ? "/dev/shm/mimiceye-bench" : Path.Combine("bench", "data");
+
+    public bool DiskCheck { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -27,13 +39,16 @@ sealed record BenchOptions
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
-                "--quick" => options with { Quick = true, Patients = 100, OtherPatients = 9_900, LabRows = 300_000, ChartRows = 300_000 },
+                "--quick" => options with { Quick = true, Patients = 12, OtherPatients = 288, LabRows = 300_000, ChartRows = 300_000 },
+                "--dense" => options with { Dense = true, Patients = 3_000, OtherPatients = 297_000 },
                 "--jobs" => options with { Jobs = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--data" => options with { Data = Next() },
                 "--results" => options with { Results = Next() },
                 "--mimiceye" => options with { MimicEye = Next() },
                 "--scales" => options with { Scales = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
                 "--no-duckdb" => options with { SkipDuckDb = true },
+                "--out-root" => options with { OutRoot = Next() },
+                "--disk-check" => options with { DiskCheck = true },
                 _ => throw new ArgumentException($"unknown option {args[i]} (see bench/README.md)"),
             };
         }
@@ -42,5 +57,10 @@ sealed record BenchOptions
         return options;
     }
 
-    public string Name(int scale) => $"{(Quick ? "quick" : "full")}-x{scale}";
+    public string Name(int scale) => $"{(Quick ? "quick" : Dense ? "dense" : "full")}-x{scale}";
+
+    /// <summary>Cohort subjects at a scale (the dense case keeps them fixed).</summary>
+    public int PatientsAt(int scale) => Dense ? Patients : Patients * scale;
+
+    public int OtherPatientsAt(int scale) => Dense ? OtherPatients : OtherPatients * scale;
 }

@@ -63,6 +63,7 @@ static class Measure
     {
         if (Directory.Exists(output))
             Directory.Delete(output, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         var timeFile = output + ".time";
         var start = new ProcessStartInfo("/usr/bin/time")
         {

@@ -29,37 +29,50 @@ Say("");
 Say($"Machine: {Machine.Describe()}; jobs {options.Jobs}; load average at start {Measure.Load()}");
 Say($"Source: `mimiceye samples --patients {options.Patients} --other-patients {options.OtherPatients}` "
     + $"(cohort {100.0 * options.Patients / (options.Patients + options.OtherPatients):0.#} % of subjects), "
-    + $"scale 1 = {options.LabRows:N0} labevents + {options.ChartRows:N0} chartevents rows; scales {string.Join(", ", options.Scales)}");
+    + $"scale 1 = {options.LabRows:N0} labevents + {options.ChartRows:N0} chartevents rows; scales {string.Join(", ", options.Scales)}; "
+    + (options.Dense ? "subjects fixed at every scale (--dense)" : "rows and subjects both times the scale (MIMIC-IV's density, about 2,000 rows per subject)"));
 Say("");
 
 var trees = options.Scales.ToDictionary(s => s, s => Samples.Generate(options, s, Say));
 Say("");
 Say("## Whole build vs the floor");
 Say("");
-Say("(a) = GZipStream reads of every .csv.gz of the source on `jobs` threads, largest first; (b) = `mimiceye build --images none --jobs N`. "
-    + "CPU s = processor time (user + sys), which other load on the machine distorts less than wall time.");
+Say("(a) = GZipStream reads of every .csv.gz of the source on `jobs` threads, largest first; (b) = `mimiceye build --images none --jobs N` "
+    + $"with --out under {options.OutRoot}. CPU s = processor time (user + sys), which other load on the machine distorts less than wall time.");
 Say("");
-Say("| scale | lab+chart GB | all .gz GB (uncompr.) | (a) floor s | (a) MB/s | (b) build s | (b) MB/s | b/a | (a) CPU s | (b) CPU s | b/a CPU | write phase s | other phases + finish s | (b) s/GB | (b) CPU s/GB | peak RSS MB | load |");
-Say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+Say("| scale | subjects (cohort) | output files | lab+chart GB | all .gz GB (uncompr.) | (a) floor s | (a) MB/s | (b) build s | (b) MB/s | b/a | (a) CPU s | (b) CPU s | b/a CPU | write phase s | other phases + finish s | (b) s/GB | (b) CPU s/GB | peak RSS MB | load |");
+Say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 var builds = new Dictionary<int, (Timing Floor, BuildTiming Build, string Output)>();
 foreach (var scale in options.Scales)
 {
     var tree = trees[scale];
     var load = Measure.Load();
     var floor = Measure.Floor(tree.GzFiles, options.Jobs);
-    var output = Path.Combine(options.Data, options.Name(scale) + "-out");
+    var output = Path.Combine(options.OutRoot, options.Name(scale) + "-out");
     var build = Measure.Build(options.MimicEye, tree.Root, output, options.Jobs);
     builds[scale] = (floor, build, output);
     var write = build.Phases.GetValueOrDefault("write");
     var gb = floor.Bytes / 1e9;
+    var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Count();
     Say(string.Create(CultureInfo.InvariantCulture,
-        $"| {scale}x | {tree.BigTablesBytes / 1e9:0.00} | {gb:0.00} | {floor.Seconds:0.0} | {floor.MBps:0} | {build.Seconds:0.0} | {floor.Bytes / 1e6 / build.Seconds:0} | "
+        $"| {scale}x | {options.PatientsAt(scale) + options.OtherPatientsAt(scale):N0} ({options.PatientsAt(scale):N0}) | {files:N0} | {tree.BigTablesBytes / 1e9:0.00} | {gb:0.00} | {floor.Seconds:0.0} | {floor.MBps:0} | {build.Seconds:0.0} | {floor.Bytes / 1e6 / build.Seconds:0} | "
         + $"**{build.Seconds / floor.Seconds:0.00}** | {floor.CpuSeconds:0.0} | {build.CpuSeconds:0.0} | **{build.CpuSeconds / floor.CpuSeconds:0.00}** | "
         + $"{write:0.0} | {build.Seconds - write:0.0} | {build.Seconds / gb:0.00} | {build.CpuSeconds / gb:0.00} | **{build.PeakRssKb / 1024.0:0}** | {load} |"));
 }
 
 var main = options.Scales.Max();
 var mainTree = trees[main];
+if (options.DiskCheck)
+{
+    // The same build with its output on the disk of bench/data: what a user's disk adds (see bench/README.md).
+    var disk = Path.GetFullPath(Path.Combine(options.Data, options.Name(main) + "-disk-out"));
+    var load = Measure.Load();
+    var onDisk = Measure.Build(options.MimicEye, mainTree.Root, disk, options.Jobs);
+    Directory.Delete(disk, recursive: true);
+    Say("");
+    Say(string.Create(CultureInfo.InvariantCulture,
+        $"Scale {main}x with --out on the disk ({disk}): {onDisk.Seconds:0.0} s wall, {onDisk.CpuSeconds:0.0} CPU s, b/a **{onDisk.Seconds / builds[main].Floor.Seconds:0.00}** (load {load})."));
+}
 var cohort = Directory.EnumerateDirectories(builds[main].Output, "patient_*")
     .Select(d => long.Parse(Path.GetFileName(d)["patient_".Length..], CultureInfo.InvariantCulture)).Order().ToList();
 Say("");
@@ -74,7 +87,7 @@ foreach (var table in new[] { mainTree.LabEvents, mainTree.ChartEvents })
 {
     var load = Measure.Load();
     var floor = Measure.Floor([table], 1);
-    var pass = Measure.TablePass(table, cohort, Path.Combine(options.Data, "pass-out"), floor.Bytes);
+    var pass = Measure.TablePass(table, cohort, Path.Combine(options.OutRoot, "pass-out"), floor.Bytes);
     passes[table] = pass;
     Say(string.Create(CultureInfo.InvariantCulture,
         $"| {Path.GetFileName(table)} | {floor.Bytes / 1e9:0.00} | {floor.Seconds:0.0} | {floor.MBps:0} | {pass.Seconds:0.0} | {pass.MBps:0} | **{floor.Seconds / pass.Seconds:0.00}** | {floor.CpuSeconds:0.0} | {pass.CpuSeconds:0.0} | {floor.CpuSeconds / pass.CpuSeconds:0.00} | {load} |"));

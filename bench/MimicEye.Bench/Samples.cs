@@ -15,7 +15,7 @@ static class Samples
     public static SourceTree Generate(BenchOptions options, int scale, Action<string> say)
     {
         var root = Path.GetFullPath(Path.Combine(options.Data, options.Name(scale)));
-        string[] args = ["samples", "--to", root, "--patients", Str(options.Patients), "--other-patients", Str(options.OtherPatients),
+        string[] args = ["samples", "--to", root, "--patients", Str(options.PatientsAt(scale)), "--other-patients", Str(options.OtherPatientsAt(scale)),
             "--lab-rows", Str(options.LabRows * scale), "--chart-rows", Str(options.ChartRows * scale), "--no-progress"];
         var marker = Path.Combine(root, Marker);
         var wanted = string.Join(' ', args.Skip(3));
