@@ -52,9 +52,6 @@ sealed class OutputRegistry
 
     /// <summary>What is known of a recorded file (absolute path); <see cref="FileFacts.Unknown"/> if nothing.</summary>
     public FileFacts FactsOf(string path) => _files.GetValueOrDefault(path, FileFacts.Unknown);
-
-    /// <summary>The files whose SHA-256 was computed as they were written, with their facts.</summary>
-    public IEnumerable<KeyValuePair<string, FileFacts>> Hashed => _files.Where(kv => kv.Value.Sha256 is not null);
 }
 
 /// <summary>A committed file's size (-1: not known) and lower-case hex SHA-256 (null: not known).</summary>
