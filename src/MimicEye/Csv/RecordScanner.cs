@@ -28,7 +28,6 @@ enum ScanResult
 /// line breaks.</summary>
 static class RecordScanner
 {
-
     public record struct Scanned(int End, int ContentEnd, int Lines, int Fields, int KeyStart, int KeyEnd, bool KeyEscaped);
 
     /// <summary>Scans the record at the start of <paramref name="data"/>; <paramref name="keyColumn"/> -1 skips
