@@ -9,6 +9,10 @@ sealed class SourceLinks
 
     readonly List<string> _boundaries;
 
+    /// <summary>Real paths of the folders asked about so far: a build asks about thousands of files and
+    /// folders under the same few dozen folders, each of which would otherwise be resolved again.</summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _folders = new(StringComparer.Ordinal);
+
     /// <param name="boundaries">Folders a file may resolve into: the --source folder and the project's own
     /// root. The project root counts because users legitimately symlink a whole project folder to another
     /// disk; what is refused is a link below it that leaves both.</param>
@@ -20,8 +24,20 @@ sealed class SourceLinks
     /// <summary>The real path of <paramref name="path"/> when it leads outside every boundary; else null.</summary>
     public string? Escape(string path)
     {
-        var real = Resolve(path);
+        var real = ResolveRemembered(Path.GetFullPath(path));
         return _boundaries.Any(b => IsUnder(real, b)) ? null : real;
+    }
+
+    /// <summary><see cref="Resolve"/>, with the folder above the last component taken from (or put into) the memo.</summary>
+    string ResolveRemembered(string full)
+    {
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null)
+            return Resolve(full);
+        var realParent = _folders.GetOrAdd(parent, static (folder, self) => self.ResolveRemembered(folder), this);
+        var next = Path.Combine(realParent, Path.GetFileName(full));
+        var target = new FileInfo(next).LinkTarget;
+        return target is null ? next : Resolve(Path.GetFullPath(target, realParent), 1);
     }
 
     static bool IsUnder(string path, string folder) =>
