@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+
 using CsvHelper;
 
 namespace MimicEye.Csv;
@@ -53,6 +56,15 @@ static class CsvFiles
             writer.EndRecord();
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>Starts a raw output record with pandas' index column (compat): the row number and a comma.</summary>
+    public static void WriteIndexCell(IBufferWriter<byte> record, long index)
+    {
+        var span = record.GetSpan(24);
+        index.TryFormat(span, out var n, default, CultureInfo.InvariantCulture);
+        span[n++] = (byte)',';
+        record.Advance(n);
     }
 
     /// <summary>The header line of an output table; compat prepends pandas' unnamed index column.</summary>

@@ -76,10 +76,11 @@ static class BuildPipeline
             foreach (var file in files)
             {
                 // A later phase's rewrite without a hash replaces an earlier one with a hash.
+                var relative = output.Relative(file);
                 if (registry.FactsOf(file) is { Sha256: not null } facts)
-                    fresh[output.Relative(file)] = facts;
+                    fresh[relative] = facts;
                 else
-                    fresh.Remove(output.Relative(file));
+                    fresh.Remove(relative);
             }
             manifest.SetPhase(name, new JsonObject
             {

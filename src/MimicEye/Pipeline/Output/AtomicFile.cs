@@ -64,7 +64,7 @@ static class AtomicFile
                         to.Write(buffer, 0, n);
                         length += n;
                     }
-                    facts = new FileFacts(length, Convert.ToHexStringLower(hash.GetHashAndReset()));
+                    facts = FileFacts.Of(length, hash);
                 }
                 finally
                 {

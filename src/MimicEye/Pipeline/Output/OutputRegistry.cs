@@ -58,4 +58,8 @@ sealed class OutputRegistry
 readonly record struct FileFacts(long Size, string? Sha256)
 {
     public static FileFacts Unknown { get; } = new(-1, null);
+
+    /// <summary>The facts of a file whose every byte went through <paramref name="hash"/> (SHA-256); resets it.</summary>
+    public static FileFacts Of(long size, System.Security.Cryptography.IncrementalHash hash) =>
+        new(size, Convert.ToHexStringLower(hash.GetHashAndReset()));
 }

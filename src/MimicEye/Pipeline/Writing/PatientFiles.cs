@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Globalization;
 using System.Security.Cryptography;
 
+using MimicEye.Csv;
 using MimicEye.Pipeline.Output;
 
 namespace MimicEye.Pipeline.Writing;
@@ -63,7 +63,7 @@ sealed class PatientFiles : IDisposable
         s.Rows++;
         var buffer = s.Buffer ??= new ArrayBufferWriter<byte>(256);
         if (_indexColumn)
-            WriteIndex(buffer, rowIndex);
+            CsvFiles.WriteIndexCell(buffer, rowIndex);
         return buffer;
     }
 
@@ -125,14 +125,6 @@ sealed class PatientFiles : IDisposable
         _registered = false;
     }
 
-    static void WriteIndex(ArrayBufferWriter<byte> buffer, long index)
-    {
-        var span = buffer.GetSpan(24);
-        index.TryFormat(span, out var n, default, CultureInfo.InvariantCulture);
-        span[n++] = (byte)',';
-        buffer.Advance(n);
-    }
-
     sealed class Slot(string path)
     {
         public string Path { get; } = path;
@@ -174,7 +166,7 @@ sealed class PatientFiles : IDisposable
         /// <summary>The file's size and hash once everything is flushed; releases the hash state.</summary>
         public FileFacts Finish()
         {
-            var facts = _hash is null ? FileFacts.Unknown : new FileFacts(_length, Convert.ToHexStringLower(_hash.GetHashAndReset()));
+            var facts = _hash is null ? FileFacts.Unknown : FileFacts.Of(_length, _hash);
             Discard();
             return facts;
         }

@@ -90,12 +90,7 @@ static class TableFanOut
         public void Append(CsvTableReader reader, RowEmitter emit)
         {
             if (_indexColumn)
-            {
-                var span = _block.GetSpan(24);
-                reader.RowIndex.TryFormat(span, out var n, default, System.Globalization.CultureInfo.InvariantCulture);
-                span[n++] = (byte)',';
-                _block.Advance(n);
-            }
+                CsvFiles.WriteIndexCell(_block, reader.RowIndex);
             emit(reader, _block);
             _block.Write("\n"u8);
             if (_block.WrittenCount >= BlockSize)
@@ -114,7 +109,7 @@ static class TableFanOut
         {
             WriteBlock();
             _stream.Dispose();
-            AtomicFile.Commit(AtomicFile.TempPath(_path), _path, new FileFacts(_length, Convert.ToHexStringLower(_hash.GetHashAndReset())));
+            AtomicFile.Commit(AtomicFile.TempPath(_path), _path, FileFacts.Of(_length, _hash));
         }
 
         public void Dispose()
