@@ -6,9 +6,11 @@ namespace MimicEye.Csv;
 
 /// <summary>The bytes of a source file in chunks of up to 960 KiB, each stored after <see cref="Prefix"/> free
 /// bytes so the reader can put the unfinished record of the previous chunk right before it and scan both as
-/// one span. A large <c>.gz</c> is inflated on a thread of its own, a few chunks ahead: inflating is the
-/// cost of a pass (ecosystem.md §4: GZipStream 595 MB/s per core), and overlapping it with the scan lets a
-/// table stream at that speed. Small files are read inline (a thread would cost more than it saves).</summary>
+/// one span. A large <c>.gz</c> is inflated on a thread of its own, a few chunks ahead, whenever a processor
+/// is spare (<see cref="CoreBudget"/>): inflating is the cost of a pass (ecosystem.md §4: GZipStream 595 MB/s
+/// per core), and overlapping it with the scan lets a table stream at that speed. While every processor is
+/// busy the chunks are inflated inline, and the thread starts at the first chunk after a core frees up. Small
+/// files are always read inline (a thread would cost more than it saves).</summary>
 sealed class ChunkSource : IDisposable
 {
     public const int Prefix = 64 << 10;
@@ -24,27 +26,37 @@ sealed class ChunkSource : IDisposable
 
     readonly Stream _stream;
     readonly int _chunkSize;
-    readonly BlockingCollection<Chunk>? _ready;
-    readonly CancellationTokenSource? _stop;
-    readonly Thread? _thread;
+    readonly bool _mayPrefetch;
+    readonly CoreBudget _cores;
+    BlockingCollection<Chunk>? _ready;
+    CancellationTokenSource? _stop;
+    Thread? _thread;
     bool _ended;
 
-    public ChunkSource(Stream stream, bool threaded, int chunkSize = ChunkSize)
+    /// <param name="stream">The bytes.</param>
+    /// <param name="threaded">Inflate on a thread of its own while a processor is spare.</param>
+    /// <param name="chunkSize">Bytes per chunk.</param>
+    /// <param name="cores">Whose processors (default: this machine's, <see cref="CoreBudget.Shared"/>).</param>
+    public ChunkSource(Stream stream, bool threaded, int chunkSize = ChunkSize, CoreBudget? cores = null)
     {
         _stream = stream;
         _chunkSize = chunkSize;
-        if (!threaded)
-            return;
-        _ready = new BlockingCollection<Chunk>(Depth);
-        _stop = new CancellationTokenSource();
-        _thread = new Thread(Produce) { IsBackground = true, Name = "mimiceye inflate" };
-        _thread.Start();
+        _mayPrefetch = threaded;
+        _cores = cores ?? CoreBudget.Shared;
+        StartPrefetchIfSpare();
     }
 
     /// <summary>A filled chunk: data in <c>Buffer[Prefix..(Prefix + Length)]</c>; Length 0 at the end.</summary>
-    public readonly record struct Chunk(byte[] Buffer, int Length, ExceptionDispatchInfo? Error = null);
+    public readonly record struct Chunk(byte[] Buffer, int Length, ExceptionDispatchInfo? Error = null)
+    {
+        /// <summary>From the inflate thread: it stopped here and the reading thread goes on inline.</summary>
+        public static Chunk Handover { get; } = new([], -1);
+    }
 
     public Stream Stream => _stream;
+
+    /// <summary>Whether the next chunks come from an inflate thread (false while inflating inline).</summary>
+    public bool Prefetching => _thread is not null;
 
     /// <summary>The next chunk; the caller gives its buffer back with <see cref="Return"/>. Errors of the
     /// inflate thread (a truncated or corrupt .gz) are rethrown here, on the reading thread.</summary>
@@ -52,17 +64,55 @@ sealed class ChunkSource : IDisposable
     {
         if (_ended)
             return new Chunk([], 0);
-        Chunk chunk;
-        if (_ready is null)
+        StartPrefetchIfSpare();
+        var chunk = _ready is null ? Fill() : _ready.Take();
+        if (chunk.Length < 0)
+        {
+            StopPrefetch();
             chunk = Fill();
-        else
-            chunk = _ready.Take();
+        }
         chunk.Error?.Throw();
         if (chunk.Length > 0)
             return chunk;
         _ended = true;
         Return(chunk.Buffer);
         return new Chunk([], 0);
+    }
+
+    /// <summary>Hands the rest of the stream to an inflate thread if a processor is spare. Called on the
+    /// reading thread between chunks: the stream is read by one thread at a time.</summary>
+    void StartPrefetchIfSpare()
+    {
+        if (!_mayPrefetch || _thread is not null || !_cores.TryTake())
+            return;
+        _ready = new BlockingCollection<Chunk>(Depth);
+        _stop = new CancellationTokenSource();
+        var thread = new Thread(Produce) { IsBackground = true, Name = "mimiceye inflate" };
+        try
+        {
+            thread.Start();
+        }
+        catch
+        {
+            _cores.Release();
+            throw;
+        }
+        _thread = thread;
+    }
+
+    /// <summary>Ends the inflate thread (it has stopped producing, or the reader is done) and drops what it
+    /// had inflated ahead; after a handover nothing is left, since the handover is its last item.</summary>
+    void StopPrefetch()
+    {
+        if (_thread is null)
+            return;
+        _stop!.Cancel();
+        _thread.Join();
+        while (_ready!.TryTake(out var left))
+            Return(left.Buffer);
+        _ready.Dispose();
+        _stop.Dispose();
+        (_thread, _ready, _stop) = (null, null, null);
     }
 
     public static void Return(byte[] buffer)
@@ -93,6 +143,12 @@ sealed class ChunkSource : IDisposable
         {
             while (true)
             {
+                if (_cores.Oversubscribed)
+                {
+                    // More threads than processors (every worker runs a table): inflating inline costs less.
+                    _ready!.Add(Chunk.Handover, token);
+                    return;
+                }
                 Chunk chunk;
                 try
                 {
@@ -112,19 +168,15 @@ sealed class ChunkSource : IDisposable
         {
             // The reader was disposed before the end of the file.
         }
+        finally
+        {
+            _cores.Release();
+        }
     }
 
     public void Dispose()
     {
-        if (_thread is not null)
-        {
-            _stop!.Cancel();
-            _thread.Join();
-            while (_ready!.TryTake(out var left))
-                Return(left.Buffer);
-            _ready.Dispose();
-            _stop.Dispose();
-        }
+        StopPrefetch();
         _stream.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 
+using MimicEye.Csv;
 using MimicEye.Dataset;
 using MimicEye.Pipeline.Output;
 
@@ -29,6 +30,8 @@ static class WritePhase
         var done = 0;
         Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, (item, state) =>
         {
+            // Counted busy so that reads inflate inline while every core runs an item (CoreBudget).
+            using var busy = CoreBudget.Shared.Occupy();
             try
             {
                 RunOnce(item, keys[item], journal, context);
