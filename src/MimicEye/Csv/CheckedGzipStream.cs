@@ -6,11 +6,15 @@ namespace MimicEye.Csv;
 /// <summary>A gzip reader that notices truncation. .NET's GZipStream returns a clean end of stream when a
 /// .gz file is cut short (measured: a file truncated to a third reads "ok"), which would silently lose
 /// rows. At the end we compare the bytes inflated with the ISIZE field of the gzip trailer (the last four
-/// bytes of the file, the uncompressed length mod 2^32). PhysioNet files are single-member gzip.</summary>
+/// bytes of the file, the uncompressed length mod 2^32). PhysioNet files are single-member gzip. The inflating
+/// is done by <see cref="RuntimeZlibStream"/> (GZipStream's zlib, fed larger input), or by GZipStream where
+/// that cannot be bound.</summary>
 sealed class CheckedGzipStream : Stream
 {
     readonly string _path;
-    readonly GZipStream _inner;
+    readonly Stream _inner;
+    readonly RuntimeZlibStream? _runtimeZlib;
+    readonly FileStream _file;
     readonly uint _trailerSize;
     readonly long _compressedLength;
     readonly bool _tooShort;
@@ -20,7 +24,8 @@ sealed class CheckedGzipStream : Stream
     public CheckedGzipStream(string path, int bufferSize = 1 << 20)
     {
         _path = path;
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
+        // RuntimeZlibStream reads bufferSize bytes at a time itself; the file's own buffer serves GZipStream.
+        var file = _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
         _compressedLength = file.Length;
         if (file.Length < 18)
             _tooShort = true;
@@ -32,7 +37,8 @@ sealed class CheckedGzipStream : Stream
             file.Seek(0, SeekOrigin.Begin);
             _trailerSize = BinaryPrimitives.ReadUInt32LittleEndian(tail);
         }
-        _inner = new GZipStream(file, CompressionMode.Decompress);
+        _runtimeZlib = RuntimeZlibStream.TryOpen(file, bufferSize);
+        _inner = (Stream?)_runtimeZlib ?? new GZipStream(file, CompressionMode.Decompress);
     }
 
     /// <summary>Compressed bytes consumed so far; safe to read from another thread than the inflating one.</summary>
@@ -56,7 +62,7 @@ sealed class CheckedGzipStream : Stream
             throw new CsvInputException(_path, 0, $"corrupt gzip data ({e.Message})", CsvProblem.CorruptGzip);
         }
         _inflated += n;
-        Volatile.Write(ref _compressedPosition, _inner.BaseStream.Position);
+        Volatile.Write(ref _compressedPosition, _runtimeZlib?.CompressedPosition ?? _file.Position);
         if (n == 0 && buffer.Length > 0 && !_checked)
         {
             _checked = true;
