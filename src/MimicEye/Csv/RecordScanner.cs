@@ -114,10 +114,10 @@ static class RecordScanner
             var commaBits = Vector256.Equals(v, comma).ExtractMostSignificantBits();
             if ((special | quoteCarry) != 0)
             {
-                var insideCarry = 0u - (quoteCarry >> 1);
-                var closeCarry = quoteCarry & 1;
                 // Rare: quotes or CRs in this block, or a quoted field going on. The byte before the block
                 // (or the record's start) tells whether a quote in its first byte may open a field.
+                var insideCarry = 0u - (quoteCarry >> 1);
+                var closeCarry = quoteCarry & 1;
                 var quotes = Vector256.Equals(v, quote).ExtractMostSignificantBits();
                 var inside = PrefixXor(quotes) ^ insideCarry;
                 var separators = commaBits | lines | quotes;
@@ -176,10 +176,10 @@ static class RecordScanner
     }
 
     /// <summary>Whether field <paramref name="keyColumn"/> of a well-formed record (<paramref name="length"/>
-    /// bytes at <paramref name="record"/>, at least 32 bytes before the end of the data) may be an integer of
-    /// the set. The key is found from the commas of the record's first 32 bytes, without a byte loop. A quote
-    /// before the key's end (a quoted key, or commas in a quoted field before it) leaves the record to the
-    /// general path; quotes are looked for only when the record may have some (<paramref name="quoted"/>).</summary>
+    /// bytes at <paramref name="record"/>, which starts at least 32 bytes before the end of the data) may be an
+    /// integer of the set. The key is found from the commas of the record's first 32 bytes, without a byte loop.
+    /// A quote before the key's end (a quoted key, or commas in a quoted field before it) leaves the record to
+    /// the general path; quotes are looked for only when the record may have some (<paramref name="quoted"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static bool KeyMayBeWanted(ref byte start, int record, int length, int keyColumn, Vector256<byte> comma, Vector256<byte> quote, bool quoted, KeySet keys)
     {
