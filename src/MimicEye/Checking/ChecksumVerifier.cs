@@ -58,9 +58,9 @@ static class ChecksumVerifier
 
         var order = jobs.Select((job, index) => (job, index)).OrderByDescending(j => j.job.Size).ThenBy(j => j.index).Select(j => j.job).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
-        Parallel.For(0, order.Length, parallel, () => new byte[BufferSize], (n, _, buffer) =>
+        Parallel.ForEach(InOrder.Of(order), parallel, () => new byte[BufferSize], (job, _, buffer) =>
         {
-            var (listIndex, entryIndex, path, _) = order[n];
+            var (listIndex, entryIndex, path, _) = job;
             var (_, _, list, outcomes, details) = lists[listIndex];
             try
             {

@@ -95,7 +95,7 @@ sealed class SourceChecker(ILogger log)
         var results = new List<Issue>[jobs.Count];
         var order = Enumerable.Range(0, jobs.Count).OrderByDescending(i => jobs[i].Size).ThenBy(i => i).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
-        Parallel.ForEach(order, parallel, i =>
+        Parallel.ForEach(InOrder.Of(order), parallel, i =>
         {
             var (table, path, size, _) = jobs[i];
             var clock = Stopwatch.StartNew();

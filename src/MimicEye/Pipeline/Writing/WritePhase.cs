@@ -28,10 +28,7 @@ static class WritePhase
         using var journal = new ResumeJournal(output, ResumeJournal.Fingerprint(options, sources, output));
         var failures = new ConcurrentQueue<Exception>();
         var done = 0;
-        // One item at a time, in order: a list would be split into index ranges per thread, and the largest
-        // tables would no longer start first.
-        var inOrder = Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(inOrder, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, (item, state) =>
+        Parallel.ForEach(InOrder.Of(items), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, (item, state) =>
         {
             // Counted busy so that reads inflate inline while every core runs an item (CoreBudget).
             using var busy = CoreBudget.Shared.Occupy();
