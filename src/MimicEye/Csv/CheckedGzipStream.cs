@@ -9,7 +9,7 @@ namespace MimicEye.Csv;
 /// bytes of the file, the uncompressed length mod 2^32). PhysioNet files are single-member gzip. The inflating
 /// is done by <see cref="RuntimeZlibStream"/> (GZipStream's zlib, fed larger input), or by GZipStream where
 /// that cannot be bound.</summary>
-sealed class CheckedGzipStream : Stream
+sealed class CheckedGzipStream : ReadOnlyStream
 {
     readonly string _path;
     readonly Stream _inner;
@@ -46,8 +46,6 @@ sealed class CheckedGzipStream : Stream
 
     public long CompressedLength => _compressedLength;
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (_tooShort)
@@ -75,15 +73,7 @@ sealed class CheckedGzipStream : Stream
     CsvInputException Truncated() => new(_path, 0,
         "the .gz file is truncated or corrupt (its trailer does not match the data); download it again", CsvProblem.CorruptGzip);
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => _inflated; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -12,7 +12,7 @@ namespace MimicEye.Csv;
 ///
 /// CsvHelper's row and line numbers then count the records it was given; <see cref="Segments"/> maps them
 /// back to the file's: each segment is a run of records passed without a gap.</summary>
-sealed class RecordStream(ChunkSource source) : Stream
+sealed class RecordStream(ChunkSource source) : ReadOnlyStream
 {
     const int MaxRecord = 16 << 20;
 
@@ -40,8 +40,6 @@ sealed class RecordStream(ChunkSource source) : Stream
     /// <summary>From the next unscanned record on, drops data records whose <paramref name="keyColumn"/> is
     /// not an integer of <paramref name="keys"/>.</summary>
     public void Filter(int keyColumn, KeySet keys) => (_keyColumn, _keys) = (keyColumn, keys);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> destination)
     {
@@ -180,16 +178,6 @@ sealed class RecordStream(ChunkSource source) : Stream
         (_buffer, _scan, _end) = (next, start, start + tail.Length + chunk.Length);
         return true;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

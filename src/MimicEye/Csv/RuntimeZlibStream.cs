@@ -12,7 +12,7 @@ namespace MimicEye.Csv;
 /// The entry points are the runtime's own (versioned V1.0 exports, not a public .NET API): when they cannot be
 /// bound, <see cref="TryOpen"/> returns null and the caller reads through GZipStream, which gives the same bytes.
 /// Concatenated gzip members are read one after another, as GZipStream does.</summary>
-sealed class RuntimeZlibStream : Stream
+sealed class RuntimeZlibStream : ReadOnlyStream
 {
     /// <summary>windowBits for zlib's inflateInit2: 15-bit window, gzip header and trailer (CRC-32, length).</summary>
     const int GzipWindowBits = 16 + 15;
@@ -48,8 +48,6 @@ sealed class RuntimeZlibStream : Stream
             return null;
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <summary>Inflated bytes, at least one unless the data ends. A file cut short ends quietly, like
     /// GZipStream (<see cref="CheckedGzipStream"/> notices it); corrupt data is an
@@ -110,16 +108,6 @@ sealed class RuntimeZlibStream : Stream
 
     /// <summary>Compressed bytes consumed (for progress).</summary>
     public long CompressedPosition => _file.Position - (_inputEnd - _inputStart);
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,0 +1,20 @@
+namespace MimicEye.Csv;
+
+/// <summary>A forward-only stream that is read, never written or sought: the members every such stream of the
+/// reader chain (gzip, record filter) would otherwise repeat. Subclasses implement <see cref="Read(Span{byte})"/>.</summary>
+abstract class ReadOnlyStream : Stream
+{
+    public abstract override int Read(Span<byte> buffer);
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
