@@ -4,19 +4,20 @@ namespace MimicEye.Bench;
 
 /// <summary>What to run. Sizes are given for scale 1 and multiplied by the scale (1, 2 and 4): rows AND
 /// subjects, so every scale is a smaller MIMIC-IV of the real one's density. MIMIC-IV 3.1 has about 2,000
-/// labevents + chartevents rows per subject (158 M + 433 M rows, ~300,000 subjects, sources.md); scale 1
-/// has 12.75 M rows for 6,400 subjects, scale 4 (5.2 GB of uncompressed labevents + chartevents) 25,600.
-/// The cohort is 1 % of the subjects, as MIMIC-Eye's ~3,700 of MIMIC-IV's ~300,000. <c>--dense</c> keeps
-/// the subjects at 300,000 whatever the scale (47 times MIMIC-IV's subjects per row at scale 1): a stress
-/// case for the per-patient files, which then outnumber the data.</summary>
+/// labevents + chartevents rows per subject (158 M + 433 M rows, ~300,000 subjects, sources.md). Scale 1 is
+/// the large source, 5.2 GB of uncompressed labevents + chartevents (51 M rows for 25,600 subjects),
+/// and 2x and 4x are that input doubled and quadrupled (up to 21 GB, twice real MIMIC-IV's labevents +
+/// chartevents). The cohort is 1 % of the subjects, as MIMIC-Eye's ~3,700 of MIMIC-IV's ~300,000.
+/// <c>--dense</c> keeps the subjects at 300,000 whatever the scale (12 times MIMIC-IV's subjects per row at
+/// scale 1): a stress case for the per-patient files, which then outnumber the data.</summary>
 sealed record BenchOptions
 {
     public bool Quick { get; init; }
-    public int Patients { get; init; } = 64;
-    public int OtherPatients { get; init; } = 6_336;
+    public int Patients { get; init; } = 256;
+    public int OtherPatients { get; init; } = 25_344;
     public bool Dense { get; init; }
-    public long LabRows { get; init; } = 6_000_000;
-    public long ChartRows { get; init; } = 6_750_000;
+    public long LabRows { get; init; } = 24_000_000;
+    public long ChartRows { get; init; } = 27_000_000;
     public int[] Scales { get; init; } = [1, 2, 4];
     public int Jobs { get; init; } = Environment.ProcessorCount;
     public string Data { get; init; } = Path.Combine("bench", "data");

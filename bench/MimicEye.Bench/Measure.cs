@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -19,15 +20,33 @@ sealed record BuildTiming(double Seconds, double CpuSeconds, long PeakRssKb, IRe
 /// child process, and DuckDB. Wall times; "CPU" is this process's processor time over the same span.</summary>
 static class Measure
 {
-    /// <summary>(a) Inflates files with GZipStream into a 1 MiB buffer that is thrown away, largest first on
-    /// <paramref name="threads"/> threads (the build's schedule): the cost no reader of .gz can avoid.</summary>
+    /// <summary>(a) The floor as the issue defines it, a small tool: this bench run again as a child process
+    /// (<c>floor</c>, see <see cref="FloorTool"/>) under /usr/bin/time, timed exactly as the build is, start-up
+    /// included on both sides.</summary>
     public static Timing Floor(IReadOnlyList<string> files, int threads)
+    {
+        var (seconds, cpu, _, stdout) = Timed(Environment.ProcessPath ?? throw new InvalidOperationException("no process path"),
+            ["floor", "--threads", threads.ToString(CultureInfo.InvariantCulture), .. files], Path.GetTempFileName());
+        return new Timing(seconds, cpu, long.Parse(stdout.Trim(), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The floor tool: inflates files with GZipStream into a 1 MiB buffer that is thrown away, largest
+    /// first on <paramref name="threads"/> threads (the build's schedule); prints the bytes read. The cost no
+    /// reader of .gz can avoid.</summary>
+    public static long FloorTool(IReadOnlyList<string> files, int threads)
+    {
+        long bytes = 0;
+        Parallel.ForEach(Partitioner.Create(files.OrderByDescending(f => new FileInfo(f).Length).ToList(), EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = threads }, () => 0L, (file, _, sum) => sum + Inflate(file), sum => Interlocked.Add(ref bytes, sum));
+        return bytes;
+    }
+
+    /// <summary>One table's floor in this process, next to <see cref="TablePass"/> (also in this process).</summary>
+    public static Timing InflateHere(string file)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        long bytes = 0;
-        Parallel.ForEach(files.OrderByDescending(f => new FileInfo(f).Length), new ParallelOptions { MaxDegreeOfParallelism = threads }, () => 0L,
-            (file, _, sum) => sum + Inflate(file), sum => Interlocked.Add(ref bytes, sum));
+        var bytes = Inflate(file);
         return new Timing(clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, bytes);
     }
 
@@ -64,25 +83,27 @@ static class Measure
         if (Directory.Exists(output))
             Directory.Delete(output, recursive: true);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        var timeFile = output + ".time";
-        var start = new ProcessStartInfo("/usr/bin/time")
-        {
-            ArgumentList = { "-f", "%e %U %S %M", "-o", timeFile, mimiceye, "build", "--source", source, "--out", output, "--images", "none",
-                "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--no-progress", "-v", "Warning" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var (seconds, cpu, rss, _) = Timed(mimiceye, ["build", "--source", source, "--out", output, "--images", "none",
+            "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--no-progress", "-v", "Warning"], output + ".time");
+        return new BuildTiming(seconds, cpu, rss, PhaseSeconds(Path.Combine(output, "build.json")));
+    }
+
+    /// <summary>Runs a program under /usr/bin/time: wall s, CPU s (user + sys), peak RSS KB, and its output.</summary>
+    static (double Seconds, double CpuSeconds, long PeakRssKb, string Stdout) Timed(string program, IEnumerable<string> args, string timeFile)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])["-f", "%e %U %S %M", "-o", timeFile, program, .. args])
+            start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start /usr/bin/time");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"mimiceye build failed ({process.ExitCode}): {stderr.Result}{stdout.Result}");
+            throw new InvalidOperationException($"{Path.GetFileName(program)} {args.First()} failed ({process.ExitCode}): {stderr.Result}{stdout.Result}");
         var fields = File.ReadAllLines(timeFile).Last().Split(' ');
         File.Delete(timeFile);
         double Number(int i) => double.Parse(fields[i], CultureInfo.InvariantCulture);
-        return new BuildTiming(Number(0), Number(1) + Number(2), long.Parse(fields[3], CultureInfo.InvariantCulture),
-            PhaseSeconds(Path.Combine(output, "build.json")));
+        return (Number(0), Number(1) + Number(2), long.Parse(fields[3], CultureInfo.InvariantCulture), stdout.Result);
     }
 
     static Dictionary<string, double> PhaseSeconds(string buildJson)

@@ -5,6 +5,12 @@ using System.Text;
 using MimicEye.Bench;
 
 // Issue 5's benchmark: see bench/README.md. Run through bench/run.sh, which builds mimiceye in Release.
+if (args is ["floor", "--threads", var threads, .. var gzFiles])
+{
+    // The floor tool, run by Measure.Floor as a child process.
+    Console.WriteLine(Measure.FloorTool(gzFiles, int.Parse(threads, CultureInfo.InvariantCulture)));
+    return 0;
+}
 BenchOptions options;
 try
 {
@@ -86,7 +92,7 @@ var passes = new Dictionary<string, Timing>();
 foreach (var table in new[] { mainTree.LabEvents, mainTree.ChartEvents })
 {
     var load = Measure.Load();
-    var floor = Measure.Floor([table], 1);
+    var floor = Measure.InflateHere(table);
     var pass = Measure.TablePass(table, cohort, Path.Combine(options.OutRoot, "pass-out"), floor.Bytes);
     passes[table] = pass;
     Say(string.Create(CultureInfo.InvariantCulture,
