@@ -72,6 +72,17 @@ public class PatientFilesTests
         Assert.Empty(Directory.GetFiles(temp.Path));
     }
 
+    [Fact]
+    public void A_leftover_temporary_file_is_replaced_not_appended_to()
+    {
+        using var temp = new TempDir("patientfiles");
+        // A temporary file under the name this table will use, longer than what it writes (a failed earlier try).
+        File.WriteAllText(AtomicFile.TempPath(temp.Sub("0.csv")), new string('x', 500));
+        Write(temp.Path, "h\n"u8.ToArray(), indexColumn: false, [(0, "a"), (0, "b")], long.MaxValue);
+        Assert.Equal("h\na\nb\n", File.ReadAllText(temp.Sub("0.csv")));
+        Assert.False(File.Exists(AtomicFile.TempPath(temp.Sub("0.csv"))));
+    }
+
     static int Write(string folder, byte[] header, bool indexColumn, List<(int Slot, string Text)> rows, long budget)
     {
         using var files = new PatientFiles(slot => Path.Combine(folder, $"{slot}.csv"), header, indexColumn, budget);

@@ -39,8 +39,10 @@ public class KillResumeTests(ITestOutputHelper log)
         }
         var failed = outcomes.Where(o => o.Problems.Count > 0).ToList();
         Assert.True(failed.Count == 0, string.Join('\n', failed.Select(f => $"kill after {string.Join(",", f.Kills)}: {string.Join("; ", f.Problems.Take(5))}")));
-        // Work finished before a kill late in phase 3, or in the finish step, is not redone.
-        var late = outcomes.Where(o => o.Kills.Length == 1 && o.Kills[0] > plan.Phases.Single(p => p.Phase == "write").First + 100).ToList();
+        // Work finished before a kill in the second half of phase 3, or in the finish step, is not redone.
+        // (Earlier, whether an item has finished yet depends on how the two workers' files interleave.)
+        var write = plan.Phases.Single(p => p.Phase == "write");
+        var late = outcomes.Where(o => o.Kills.Length == 1 && o.Kills[0] > (write.First + write.Last) / 2).ToList();
         Assert.NotEmpty(late);
         Assert.All(late, o => Assert.True(o.Resumed > 0, $"kill after {o.Kills[0]}: no write item was resumed"));
     }

@@ -59,6 +59,9 @@ sealed class PatientFiles : IDisposable
         {
             s = new Slot(_pathOf(slot));
             _slots[slot] = s;
+            // The header leads the first buffer, so a file is created with one write.
+            s.Buffer = new ArrayBufferWriter<byte>(Math.Max(256, _header.Length * 2));
+            s.Buffer.Write(_header);
         }
         s.Rows++;
         var buffer = s.Buffer ??= new ArrayBufferWriter<byte>(256);
@@ -88,17 +91,17 @@ sealed class PatientFiles : IDisposable
         End(slot);
     }
 
-    void FlushAll()
+    void FlushAll(bool last = false)
     {
         foreach (var s in _slots.Values)
-            s.Flush(_header);
+            s.Flush(last);
         _buffered = 0;
     }
 
     /// <summary>Writes what is buffered and gives every file its final name.</summary>
     public void Commit()
     {
-        FlushAll();
+        FlushAll(last: true);
         Unregister();
         foreach (var s in _slots.Values)
             AtomicFile.Commit(AtomicFile.TempPath(s.Path), s.Path, s.Finish());
@@ -135,28 +138,26 @@ sealed class PatientFiles : IDisposable
         /// <summary>Bytes in the temporary file; -1 before it exists.</summary>
         long _length = -1;
         IncrementalHash? _hash;
+        string? _sha256;
 
-        public void Flush(byte[] header)
+        /// <summary>Appends the buffer (the first one starts with the header) to the temporary file, creating
+        /// it on the first call. A file written in one go (most are: a patient's rows of a table usually fit
+        /// the budget) is hashed in one call, without an incremental hash.</summary>
+        public void Flush(bool last)
         {
             if (_length >= 0 && Buffer is null)
                 return;
             var temp = AtomicFile.TempPath(Path);
+            var bytes = Buffer!.WrittenSpan;
             // No FileStream: its buffer would be allocated for every file of every flush.
             using (var file = _length < 0 ? Create(temp) : File.OpenHandle(temp, FileMode.Open, FileAccess.Write))
             {
-                if (_length < 0)
-                {
-                    _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                    _hash.AppendData(header);
-                    RandomAccess.Write(file, header, 0);
-                    _length = header.Length;
-                }
-                if (Buffer is not null)
-                {
-                    _hash!.AppendData(Buffer.WrittenSpan);
-                    RandomAccess.Write(file, Buffer.WrittenSpan, _length);
-                    _length += Buffer.WrittenCount;
-                }
+                if (_length < 0 && last)
+                    _sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                else
+                    (_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256)).AppendData(bytes);
+                RandomAccess.Write(file, bytes, Math.Max(0, _length));
+                _length = Math.Max(0, _length) + bytes.Length;
             }
             // Released, not kept: thousands of patients each keeping a grown buffer would be the memory the budget bounds.
             Buffer = null;
@@ -166,7 +167,7 @@ sealed class PatientFiles : IDisposable
         /// <summary>The file's size and hash once everything is flushed; releases the hash state.</summary>
         public FileFacts Finish()
         {
-            var facts = _hash is null ? FileFacts.Unknown : FileFacts.Of(_length, _hash);
+            var facts = _sha256 is not null ? new FileFacts(_length, _sha256) : _hash is null ? FileFacts.Unknown : FileFacts.Of(_length, _hash);
             Discard();
             return facts;
         }
@@ -178,18 +179,24 @@ sealed class PatientFiles : IDisposable
         }
 
         /// <summary>Creates the file, and its folder only when missing: one patient folder serves dozens of
-        /// tables, and asking for it each time would be one more system call per file.</summary>
+        /// tables, and asking for it each time would be one more system call per file. CreateNew, as the
+        /// temporary file is normally absent (a new run removes those of a killed one), spares the runtime's
+        /// truncating call; one left by a failed table of this run is simply replaced.</summary>
         static Microsoft.Win32.SafeHandles.SafeFileHandle Create(string path)
         {
             try
             {
-                return File.OpenHandle(path, FileMode.Create, FileAccess.Write);
+                return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
             }
             // With O_CREAT only a missing folder gives ENOENT. The runtime calls it FileNotFound when the
             // folder exists by the time it looks (another table's writer just created it): both mean "create it".
             catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException)
             {
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+                return File.OpenHandle(path, FileMode.Create, FileAccess.Write);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
                 return File.OpenHandle(path, FileMode.Create, FileAccess.Write);
             }
         }
