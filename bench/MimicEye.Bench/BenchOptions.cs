@@ -32,6 +32,10 @@ sealed record BenchOptions
 
     public bool DiskCheck { get; init; }
 
+    /// <summary>Floor/build pairs per scale, run one after the other; the table shows the pair with the median
+    /// b/a and the range of all pairs (wall times on a shared machine move about 10 % from run to run).</summary>
+    public int Repeat { get; init; } = 3;
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -40,7 +44,7 @@ sealed record BenchOptions
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
-                "--quick" => options with { Quick = true, Patients = 12, OtherPatients = 288, LabRows = 300_000, ChartRows = 300_000 },
+                "--quick" => options with { Quick = true, Repeat = 1, Patients = 12, OtherPatients = 288, LabRows = 300_000, ChartRows = 300_000 },
                 "--dense" => options with { Dense = true, Patients = 3_000, OtherPatients = 297_000 },
                 "--jobs" => options with { Jobs = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--data" => options with { Data = Next() },
@@ -50,6 +54,7 @@ sealed record BenchOptions
                 "--no-duckdb" => options with { SkipDuckDb = true },
                 "--out-root" => options with { OutRoot = Next() },
                 "--disk-check" => options with { DiskCheck = true },
+                "--repeat" => options with { Repeat = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown option {args[i]} (see bench/README.md)"),
             };
         }
