@@ -142,6 +142,16 @@ static class Measure
         return timing;
     }
 
+    /// <summary>What <c>mimiceye --version</c> prints (the version and the commit it was built from).</summary>
+    public static string Version(string mimiceye)
+    {
+        using var process = Process.Start(new ProcessStartInfo(mimiceye, "--version") { RedirectStandardOutput = true })
+            ?? throw new InvalidOperationException("cannot start mimiceye");
+        var version = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return version;
+    }
+
     /// <summary>The 1-, 5- and 15-minute load averages: other work on the machine skews wall times.</summary>
     public static string Load() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
 }
