@@ -6,8 +6,8 @@ namespace MimicEye.Bench;
 /// subjects, so every scale is a smaller MIMIC-IV of the real one's density. MIMIC-IV 3.1 has about 2,000
 /// labevents + chartevents rows per subject (158 M + 433 M rows, ~300,000 subjects, sources.md). Scale 1 is
 /// the large source, 5.2 GB of uncompressed labevents + chartevents (51 M rows for 25,600 subjects),
-/// and 2x and 4x are that input doubled and quadrupled (up to 21 GB, twice real MIMIC-IV's labevents +
-/// chartevents). The cohort is 1 % of the subjects, as MIMIC-Eye's ~3,700 of MIMIC-IV's ~300,000.
+/// and 2x and 4x are that input doubled and quadrupled (up to 21 GB: 204 M rows, a third of real MIMIC-IV's
+/// labevents + chartevents). The cohort is 1 % of the subjects, as MIMIC-Eye's ~3,700 of MIMIC-IV's ~300,000.
 /// <c>--dense</c> keeps the subjects at 300,000 whatever the scale (12 times MIMIC-IV's subjects per row at
 /// scale 1): a stress case for the per-patient files, which then outnumber the data.</summary>
 sealed record BenchOptions

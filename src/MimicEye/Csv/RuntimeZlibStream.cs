@@ -6,7 +6,7 @@ namespace MimicEye.Csv;
 /// <summary>Inflates a .gz file with the zlib-ng that ships inside .NET (libSystem.IO.Compression.Native, the
 /// library GZipStream itself calls), handing it 1 MiB of compressed input per call instead of GZipStream's
 /// 8 KB. After every call zlib copies up to 32 KB of the output just produced into its window; with 8 KB of
-/// input (about 40 KB of CSV) per call that is most of the output copied twice. Measured on the 4x benchmark's
+/// input (about 40 KB of CSV) per call that is most of the output copied twice. Measured on the 1x benchmark's
 /// labevents.csv.gz (2.7 GB of CSV), one core: GZipStream 4.2-4.6 s, this 3.6-3.7 s.
 ///
 /// The entry points are the runtime's own (versioned V1.0 exports, not a public .NET API): when they cannot be
