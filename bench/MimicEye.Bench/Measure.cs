@@ -16,8 +16,9 @@ sealed record Timing(double Seconds, double CpuSeconds, long Bytes)
 
 sealed record BuildTiming(double Seconds, double CpuSeconds, long PeakRssKb, IReadOnlyDictionary<string, double> Phases);
 
-/// <summary>The measurements: the floor (GZipStream alone), one table's pass in-process, a whole build as a
-/// child process, and DuckDB. Wall times; "CPU" is this process's processor time over the same span.</summary>
+/// <summary>The measurements: the floor (GZipStream alone) and a whole build as child processes under
+/// /usr/bin/time, one table's pass and its one-thread floor in this process, and DuckDB. Wall times; "CPU" is
+/// the child's user + system time, or this process's processor time over the same span.</summary>
 static class Measure
 {
     /// <summary>(a) The floor as the issue defines it, a small tool: this bench run again as a child process

@@ -43,7 +43,7 @@ var trees = options.Scales.ToDictionary(s => s, s => Samples.Generate(options, s
 Say("");
 Say("## Whole build vs the floor");
 Say("");
-Say("(a) = GZipStream reads of every .csv.gz of the source on `jobs` threads, largest first; (b) = `mimiceye build --images none --jobs N` "
+Say("(a) = GZipStream reads of every .csv.gz of the source on `jobs` threads, largest first (the bench tool as a child process); (b) = `mimiceye build --images none --jobs N` "
     + $"with --out under {options.OutRoot}. CPU s = processor time (user + sys), which other load on the machine distorts less than wall time.");
 Say("");
 Say($"Each scale runs {options.Repeat} floor/build pair(s) one after the other; the row shows the pair with the median b/a (peak RSS: the highest of all builds), and the last column the b/a of every pair.");
