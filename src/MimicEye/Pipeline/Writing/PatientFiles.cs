@@ -156,8 +156,9 @@ sealed class PatientFiles : IDisposable
                     _sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
                 else
                     (_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256)).AppendData(bytes);
-                RandomAccess.Write(file, bytes, Math.Max(0, _length));
-                _length = Math.Max(0, _length) + bytes.Length;
+                var offset = Math.Max(0, _length);
+                RandomAccess.Write(file, bytes, offset);
+                _length = offset + bytes.Length;
             }
             // Released, not kept: thousands of patients each keeping a grown buffer would be the memory the budget bounds.
             Buffer = null;
