@@ -47,6 +47,28 @@ public class KillResumeTests(ITestOutputHelper log)
         Assert.All(late, o => Assert.True(o.Resumed > 0, $"kill after {o.Kills[0]}: no write item was resumed"));
     }
 
+    /// <summary>The killed run's files that other options do not write again are removed (before, they stayed
+    /// in the tree, listed nowhere, and verify reported them as extra).</summary>
+    [Fact]
+    public void A_rerun_with_other_options_after_a_kill_leaves_nothing_of_the_killed_run()
+    {
+        var write = KillPlan.From(ReliabilitySamples.Reference).Phases.Single(p => p.Phase == "write");
+        using var temp = new TempDir("kill-options");
+        var (output, clean) = (temp.Sub("out"), temp.Sub("clean"));
+        string[] compat = ["build", "--source", ReliabilitySamples.Source, "--compat", "mimic-eye-1.0", "--out"];
+        // Late in phase 3: nearly every file of the default rules is committed, the phase is not finished.
+        var killed = ChildProcess.Run(["build", "--source", ReliabilitySamples.Source, "--out", output],
+            new Dictionary<string, string> { [KillAfter] = (write.Last - 2).ToString(CultureInfo.InvariantCulture) });
+        Assert.Equal(ChildProcess.KilledExitCode, killed.ExitCode);
+
+        var rerun = CliRunner.Run([.. compat, output]);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Equal(0, CliRunner.Run([.. compat, clean]).ExitCode);
+        Assert.Empty(OutputTree.Differences(clean, output));
+        var verify = CliRunner.Run("verify", "--out", output);
+        Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);
+    }
+
     static (int[], List<string>, int) KillAndResume(string reference, string output, int[] kills)
     {
         string[] args = ["build", "--source", ReliabilitySamples.Source, "--out", output];

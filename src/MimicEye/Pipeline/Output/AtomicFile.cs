@@ -92,6 +92,7 @@ static class AtomicFile
     /// knows of its content (see <see cref="OutputRegistry"/>).</summary>
     public static void Commit(string temp, string destination, FileFacts? facts = null)
     {
+        OutputRegistry.Announce(destination);
         File.Move(temp, destination, overwrite: true);
         OutputRegistry.Record(destination, facts ?? FileFacts.Unknown);
         FaultInjection.AfterCommit();

@@ -31,6 +31,19 @@ sealed class OutputRegistry
 
     public static void End() => s_current.Value = s_current.Value?._parent;
 
+    /// <summary>Told of every file about to be committed under this registry (or a unit of work inside it),
+    /// just before it gets its final name (absolute path): the write phase's resume journal notes each one, so
+    /// no committed file goes unnoted, however a run is killed.</summary>
+    public Action<string>? Committing { get; set; }
+
+    /// <summary>Called by <see cref="AtomicFile"/> before the rename that commits a file.</summary>
+    public static void Announce(string path)
+    {
+        var full = Path.GetFullPath(path);
+        for (var r = s_current.Value; r is not null; r = r._parent)
+            r.Committing?.Invoke(full);
+    }
+
     public static void Record(string path, FileFacts facts)
     {
         var full = Path.GetFullPath(path);

@@ -8,50 +8,96 @@ using MimicEye.Pipeline.Output;
 namespace MimicEye.Pipeline.Writing;
 
 /// <summary>Lets an interrupted write phase resume without redoing finished work. Each finished work item
-/// appends one line (its key and the files it wrote, with their sizes) to <c>.mimiceye/write.journal</c>.
-/// The journal's first line is a fingerprint of everything the phase's output depends on (options, the
-/// spreadsheets of phases 1-2, and the size and time of every source file); a rerun with another
-/// fingerprint starts afresh. An item is skipped only when all its files are still there with the
-/// recorded sizes. The journal is removed only when the whole run is finished (build.json saved), so a
-/// run killed after phase 3 (while the checksums are computed) does not redo the phase either.</summary>
+/// appends one line (its key and the files it wrote, with their sizes) to <c>.mimiceye/write.journal</c>,
+/// and every file is noted (<c>F path</c>) just before it is committed. The journal's first line is a fingerprint of
+/// everything the phase's output depends on (options, the spreadsheets of phases 1-2, and the size and time of
+/// every source file). A rerun with the same fingerprint skips an item only when all its files are still there
+/// with the recorded sizes. A rerun with another fingerprint starts afresh, and first removes the files the
+/// interrupted run committed that no finished phase lists: other options may not write them again, and
+/// nothing would ever list them. The journal is removed only when the whole run is finished (build.json
+/// saved), so a run killed after phase 3 (while the checksums are computed) does not redo the phase either.</summary>
 sealed class ResumeJournal : IDisposable
 {
     readonly string _path;
     readonly Dictionary<string, (List<(string Path, long Size)> Files, ItemEffects Effects)> _done = new(StringComparer.Ordinal);
     readonly StreamWriter _writer;
     readonly Lock _lock = new();
+    readonly string _rootPrefix;
 
     const string FileName = "write.journal";
 
     public ResumeJournal(OutputLayout output, string fingerprint)
     {
         _path = OutputFolder.StatePath(output, FileName);
-        if (File.Exists(_path))
+        var lines = File.Exists(_path) ? CompleteLines(File.ReadAllText(_path)) : [];
+        var same = lines.Count > 0 && lines[0] == fingerprint;
+        if (same)
         {
-            var lines = File.ReadAllLines(_path);
-            if (lines.Length > 0 && lines[0] == fingerprint)
+            foreach (var line in lines.Skip(1).Where(l => l.StartsWith('{')))
             {
-                foreach (var line in lines.Skip(1))
+                // A line that does not parse (damaged by hand, or by an older version) is not trusted.
+                try
                 {
-                    // A line cut short by a kill is simply not trusted.
-                    try
-                    {
-                        var entry = JsonSerializer.Deserialize<Entry>(line);
-                        if (entry is not null)
-                            _done[entry.Key] = ([.. entry.Files.Select(f => (Path.Combine(output.Root, f.Path), f.Size))], entry.Effects);
-                    }
-                    catch (JsonException)
-                    {
-                    }
+                    var entry = JsonSerializer.Deserialize<Entry>(line);
+                    if (entry is not null)
+                        _done[entry.Key] = ([.. entry.Files.Select(f => (Path.Combine(output.Root, f.Path), f.Size))], entry.Effects);
+                }
+                catch (JsonException)
+                {
                 }
             }
         }
-        var fresh = _done.Count == 0;
-        _writer = new StreamWriter(new FileStream(_path, fresh ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
-        if (fresh)
+        else if (lines.Count > 0)
+            RemoveLeftovers(output, lines.Skip(1).Where(l => l.StartsWith(FilePrefix, StringComparison.Ordinal)).Select(l => l[FilePrefix.Length..]));
+        _writer = new StreamWriter(new FileStream(_path, same ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(false))
+        {
+            NewLine = "\n",
+        };
+        if (!same)
             _writer.WriteLine(fingerprint);
         _writer.Flush();
         Root = output.Root;
+        _rootPrefix = Path.TrimEndingDirectorySeparator(output.Root) + Path.DirectorySeparatorChar;
+    }
+
+    const string FilePrefix = "F ";
+
+    /// <summary>The journal's lines, without a last one a kill cut short (it has no line break).</summary>
+    static List<string> CompleteLines(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        lines.RemoveAt(lines.Count - 1);
+        return lines;
+    }
+
+    /// <summary>Removes the files an interrupted run committed (relative paths) that no finished phase lists,
+    /// and the folders that leaves empty. A path leading out of --out is ignored, as in the phase lists.</summary>
+    static void RemoveLeftovers(OutputLayout output, IEnumerable<string> committed)
+    {
+        var listed = OutputFolder.AllFiles(output, Phases.All.Select(Phases.Name).Append(Phases.Finish));
+        var inside = Path.TrimEndingDirectorySeparator(output.Root) + Path.DirectorySeparatorChar;
+        foreach (var relative in committed.Where(r => r.Length > 0 && !listed.Contains(r)).Distinct(StringComparer.Ordinal))
+        {
+            var full = Path.GetFullPath(Path.Combine(output.Root, relative));
+            if (!full.StartsWith(inside, StringComparison.Ordinal))
+                continue;
+            AtomicFile.TryDelete(full);
+            for (var folder = Path.GetDirectoryName(full); folder is not null && folder.StartsWith(inside, StringComparison.Ordinal)
+                && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder))
+                Directory.Delete(folder);
+        }
+    }
+
+    /// <summary>Notes a file about to be committed, so a rerun with other options can remove it (see the class summary).</summary>
+    public void Committing(string fullPath)
+    {
+        var relative = fullPath.StartsWith(_rootPrefix, StringComparison.Ordinal) ? fullPath[_rootPrefix.Length..] : Path.GetRelativePath(Root, fullPath);
+        lock (_lock)
+        {
+            _writer.Write(FilePrefix);
+            _writer.WriteLine(relative);
+            _writer.Flush();
+        }
     }
 
     string Root { get; }

@@ -26,6 +26,9 @@ static class WritePhase
         // Units of work with the same name (batches of folders) get a running number, so keys are stable.
         var keys = items.GroupBy(i => i.Name).SelectMany(g => g.Select((item, n) => (item, key: $"{g.Key}#{n}"))).ToDictionary(p => p.item, p => p.key);
         using var journal = new ResumeJournal(output, ResumeJournal.Fingerprint(options, sources, output));
+        // Every file committed in this phase is noted in the journal first (work items record into the phase's registry).
+        var phase = OutputRegistry.Current;
+        phase?.Committing = journal.Committing;
         var failures = new ConcurrentQueue<Exception>();
         var done = 0;
         Parallel.ForEach(InOrder.Of(items), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, (item, state) =>
@@ -43,6 +46,7 @@ static class WritePhase
                 state.Stop();
             }
         });
+        phase?.Committing = null;
         if (!failures.IsEmpty)
         {
             // Prefer the user-facing failure (bad input, interruption) over secondary ones.
