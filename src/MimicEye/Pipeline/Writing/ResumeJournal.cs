@@ -84,7 +84,24 @@ sealed class ResumeJournal : IDisposable
             AtomicFile.TryDelete(full);
             for (var folder = Path.GetDirectoryName(full); folder is not null && folder.StartsWith(inside, StringComparison.Ordinal)
                 && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder))
-                Directory.Delete(folder);
+            {
+                if (!TryDeleteFolder(folder))
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An empty folder that cannot be removed (another process just wrote into it, or no right to) is left.</summary>
+    static bool TryDeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
