@@ -42,17 +42,7 @@ static class TableFileCheck
     static void CheckHeader(SourceTable table, string path, List<Issue> issues)
     {
         using var reader = CsvFiles.ReadHeader(path);
-        if (reader.Headers.Count == 0 || reader.Headers is [""])
-        {
-            issues.Add(new Issue(IssueCode.MissingColumn, path, null,
-                $"the file has no header row; expected the columns {string.Join(", ", table.RequiredColumns)}"));
-            return;
-        }
-        foreach (var column in table.RequiredColumns)
-        {
-            if (reader.TryColumn(column) is null)
-                issues.Add(new Issue(IssueCode.MissingColumn, path, null, $"the header has no column '{column}' (names are matched ignoring case)"));
-        }
+        issues.AddRange(reader.HeaderProblems(table.RequiredColumns).Select(problem => new Issue(IssueCode.MissingColumn, path, null, problem)));
     }
 
     /// <summary>Inflates the whole file; <see cref="CheckedGzipStream"/> throws on corrupt data and on a

@@ -106,7 +106,16 @@ sealed class CsvTableReader : IDisposable
     public int? TryColumn(string name) => _columns.TryGetValue(name, out var i) ? i : null;
 
     public int Column(string name) => TryColumn(name) ?? throw new CsvInputException(
-        FilePath, 1, $"the header has no column '{name}'", CsvProblem.MissingColumn);
+        FilePath, 1, MissingColumn(name), CsvProblem.MissingColumn);
+
+    /// <summary>What the header lacks of the <paramref name="required"/> columns, one message each (line 1):
+    /// the rule <c>build</c>'s preflight and <c>check</c> share.</summary>
+    public IEnumerable<string> HeaderProblems(IReadOnlyCollection<string> required) =>
+        Headers is [] or [""]
+            ? [$"the file has no header row; expected the columns {string.Join(", ", required)}"]
+            : required.Where(name => TryColumn(name) is null).Select(MissingColumn);
+
+    static string MissingColumn(string name) => $"the header has no column '{name}' (names are matched ignoring case)";
 
     public bool Read()
     {

@@ -59,8 +59,7 @@ static class SourcePreflight
             try
             {
                 using var reader = CsvFiles.ReadHeader(path);
-                foreach (var column in table.RequiredColumns.Where(c => reader.TryColumn(c) is null))
-                    problems.Add($"{path}, line 1: the header has no column '{column}'");
+                problems.AddRange(reader.HeaderProblems(table.RequiredColumns).Select(problem => $"{path}, line 1: {problem}"));
             }
             catch (CsvInputException e)
             {

@@ -39,6 +39,24 @@ public class BadTableTests
         Assert.False(Directory.Exists(bad.Out));
     }
 
+    [Fact]
+    public void A_table_without_a_header_row_is_named_as_check_names_it()
+    {
+        using var bad = new BadSource("no-header");
+        // An empty first line: no column names at all.
+        bad.WriteLines(BadSource.EdStays, ["", ""]);
+
+        var build = bad.Build();
+        var check = CliRunner.Run("check", "--source", bad.Source);
+
+        // The same rule and words in build's preflight and in check (CsvTableReader.HeaderProblems).
+        const string Problem = "the file has no header row; expected the columns ";
+        Assert.True(build.ExitCode == 1, build.Error);
+        Assert.Contains($"{bad.File(BadSource.EdStays)}, line 1: {Problem}", build.Error);
+        Assert.Contains($"MissingColumn: {bad.File(BadSource.EdStays)}: {Problem}", check.Out);
+        Assert.False(Directory.Exists(bad.Out));
+    }
+
     public static TheoryData<string, string> BrokenRows => new()
     {
         { "unterminated quote", "a quoted field is never closed" },
