@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -37,7 +36,7 @@ static class Measure
     public static long FloorTool(IReadOnlyList<string> files, int threads)
     {
         long bytes = 0;
-        Parallel.ForEach(Partitioner.Create(files.OrderByDescending(f => new FileInfo(f).Length).ToList(), EnumerablePartitionerOptions.NoBuffering),
+        Parallel.ForEach(MimicEye.Pipeline.InOrder.Of(files.OrderByDescending(f => new FileInfo(f).Length)),
             new ParallelOptions { MaxDegreeOfParallelism = threads }, () => 0L, (file, _, sum) => sum + Inflate(file), sum => Interlocked.Add(ref bytes, sum));
         return bytes;
     }

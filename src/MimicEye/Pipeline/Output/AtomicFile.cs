@@ -92,9 +92,10 @@ static class AtomicFile
     /// knows of its content (see <see cref="OutputRegistry"/>).</summary>
     public static void Commit(string temp, string destination, FileFacts? facts = null)
     {
-        OutputRegistry.Announce(destination);
-        File.Move(temp, destination, overwrite: true);
-        OutputRegistry.Record(destination, facts ?? FileFacts.Unknown);
+        var full = Path.GetFullPath(destination);
+        OutputRegistry.Announce(full);
+        File.Move(temp, full, overwrite: true);
+        OutputRegistry.Record(full, facts ?? FileFacts.Unknown);
         FaultInjection.AfterCommit();
     }
 

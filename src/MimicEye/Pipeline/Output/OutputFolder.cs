@@ -50,14 +50,17 @@ static class OutputFolder
     public static HashSet<string> PhaseFiles(OutputLayout output, string phase)
     {
         var path = StatePath(output, phase + ".files");
-        var inside = Path.TrimEndingDirectorySeparator(output.Root) + Path.DirectorySeparatorChar;
-        return File.Exists(path)
-            ?
-            [
-                .. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => Path.GetFullPath(Path.Combine(output.Root, l)))
-                    .Where(p => p.StartsWith(inside, StringComparison.Ordinal)),
-            ]
-            : [];
+        return File.Exists(path) ? [.. File.ReadAllLines(path).Select(l => Inside(output, l)).OfType<string>()] : [];
+    }
+
+    /// <summary>The absolute path of a relative path read from a state file, or null when it is empty or leads out
+    /// of --out (an edited or crafted line): what it names cannot be mimiceye's, so it is never removed.</summary>
+    public static string? Inside(OutputLayout output, string relative)
+    {
+        if (relative.Length == 0)
+            return null;
+        var full = Path.GetFullPath(Path.Combine(output.Root, relative));
+        return full.StartsWith(Path.TrimEndingDirectorySeparator(output.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 
     /// <summary>Records what a phase wrote, and removes the files its previous run wrote that this run did

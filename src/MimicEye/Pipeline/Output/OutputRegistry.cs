@@ -36,19 +36,18 @@ sealed class OutputRegistry
     /// no committed file goes unnoted, however a run is killed.</summary>
     public Action<string>? Committing { get; set; }
 
-    /// <summary>Called by <see cref="AtomicFile"/> before the rename that commits a file.</summary>
-    public static void Announce(string path)
+    /// <summary>Called by <see cref="AtomicFile"/> before the rename that commits a file (absolute path).</summary>
+    public static void Announce(string fullPath)
     {
-        var full = Path.GetFullPath(path);
         for (var r = s_current.Value; r is not null; r = r._parent)
-            r.Committing?.Invoke(full);
+            r.Committing?.Invoke(fullPath);
     }
 
-    public static void Record(string path, FileFacts facts)
+    /// <summary>Called by <see cref="AtomicFile"/> once a file is committed (absolute path).</summary>
+    public static void Record(string fullPath, FileFacts facts)
     {
-        var full = Path.GetFullPath(path);
         for (var r = s_current.Value; r is not null; r = r._parent)
-            r._files[full] = facts;
+            r._files[fullPath] = facts;
     }
 
     /// <summary>Records files written by an earlier, interrupted run of the same work (resume).</summary>

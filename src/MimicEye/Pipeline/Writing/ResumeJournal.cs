@@ -22,7 +22,7 @@ sealed class ResumeJournal : IDisposable
     readonly Dictionary<string, (List<(string Path, long Size)> Files, ItemEffects Effects)> _done = new(StringComparer.Ordinal);
     readonly StreamWriter _writer;
     readonly Lock _lock = new();
-    readonly string _rootPrefix;
+    readonly OutputLayout _output;
 
     const string FileName = "write.journal";
 
@@ -56,8 +56,7 @@ sealed class ResumeJournal : IDisposable
         if (!same)
             _writer.WriteLine(fingerprint);
         _writer.Flush();
-        Root = output.Root;
-        _rootPrefix = Path.TrimEndingDirectorySeparator(output.Root) + Path.DirectorySeparatorChar;
+        _output = output;
     }
 
     const string FilePrefix = "F ";
@@ -75,14 +74,14 @@ sealed class ResumeJournal : IDisposable
     static void RemoveLeftovers(OutputLayout output, IEnumerable<string> committed)
     {
         var listed = OutputFolder.AllFiles(output, Phases.All.Select(Phases.Name).Append(Phases.Finish));
-        var inside = Path.TrimEndingDirectorySeparator(output.Root) + Path.DirectorySeparatorChar;
-        foreach (var relative in committed.Where(r => r.Length > 0 && !listed.Contains(r)).Distinct(StringComparer.Ordinal))
+        var root = Path.TrimEndingDirectorySeparator(output.Root);
+        foreach (var relative in committed.Where(r => !listed.Contains(r)).Distinct(StringComparer.Ordinal))
         {
-            var full = Path.GetFullPath(Path.Combine(output.Root, relative));
-            if (!full.StartsWith(inside, StringComparison.Ordinal))
+            if (OutputFolder.Inside(output, relative) is not { } full)
                 continue;
             AtomicFile.TryDelete(full);
-            for (var folder = Path.GetDirectoryName(full); folder is not null && folder.StartsWith(inside, StringComparison.Ordinal)
+            // The folders above it, up to (not including) --out itself.
+            for (var folder = Path.GetDirectoryName(full); folder is not null && folder.Length > root.Length
                 && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder))
             {
                 if (!TryDeleteFolder(folder))
@@ -108,7 +107,7 @@ sealed class ResumeJournal : IDisposable
     /// <summary>Notes a file about to be committed, so a rerun with other options can remove it (see the class summary).</summary>
     public void Committing(string fullPath)
     {
-        var relative = fullPath.StartsWith(_rootPrefix, StringComparison.Ordinal) ? fullPath[_rootPrefix.Length..] : Path.GetRelativePath(Root, fullPath);
+        var relative = _output.Relative(fullPath);
         lock (_lock)
         {
             _writer.Write(FilePrefix);
@@ -116,8 +115,6 @@ sealed class ResumeJournal : IDisposable
             _writer.Flush();
         }
     }
-
-    string Root { get; }
 
     public int Resumed { get; private set; }
 
@@ -137,7 +134,7 @@ sealed class ResumeJournal : IDisposable
     /// gave them, else from the disk) and its effects.</summary>
     public void Record(string key, OutputRegistry registry, ItemEffects effects)
     {
-        var entry = new Entry(key, [.. registry.Files.Select(f => new EntryFile(Path.GetRelativePath(Root, f), SizeOf(registry, f)))], effects);
+        var entry = new Entry(key, [.. registry.Files.Select(f => new EntryFile(_output.Relative(f), SizeOf(registry, f)))], effects);
         var line = JsonSerializer.Serialize(entry);
         lock (_lock)
         {
