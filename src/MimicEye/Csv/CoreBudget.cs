@@ -3,7 +3,7 @@ namespace MimicEye.Csv;
 /// <summary>How many processors the pipeline keeps busy: the workers of a parallel phase (one per work item
 /// running) and the inflate threads of large .gz reads. A read takes an inflate thread of its own only while
 /// a processor is spare. When every core already runs a table, a second thread per table gains no time and
-/// costs processor time (measured on a 2-core machine, labevents at 4x read alone: 6.2-6.6 CPU s with the
+/// costs processor time (measured on a 2-core machine, the 1x bench labevents read alone: 6.2-6.6 CPU s with the
 /// thread, 5.1-5.5 inflating and scanning on one; the handover between cores is the difference), so the read
 /// inflates inline until a core frees up, and an inflate thread gives way when the workers need every core.
 /// Only the choice of thread depends on it: the bytes read are the same.</summary>
