@@ -21,24 +21,22 @@ sealed class CheckedGzipStream : ReadOnlyStream
     long _inflated, _compressedPosition;
     bool _checked;
 
-    public CheckedGzipStream(string path, int bufferSize = 1 << 20)
+    /// <param name="path">The .gz file.</param>
+    /// <param name="inputSize">Compressed bytes read from the file at a time.</param>
+    public CheckedGzipStream(string path, int inputSize = 1 << 20)
     {
         _path = path;
-        // RuntimeZlibStream reads bufferSize bytes at a time itself; the file's own buffer serves GZipStream.
-        var file = _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
+        // Unbuffered: RuntimeZlibStream reads inputSize bytes at a time itself. A FileStream buffer is allocated
+        // at the first smaller read (the trailer's four bytes), a large-object array for every file opened.
+        var file = _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         _compressedLength = file.Length;
-        if (file.Length < 18)
-            _tooShort = true;
-        else
-        {
-            Span<byte> tail = stackalloc byte[4];
-            file.Seek(-4, SeekOrigin.End);
-            file.ReadExactly(tail);
-            file.Seek(0, SeekOrigin.Begin);
+        Span<byte> tail = stackalloc byte[4];
+        _tooShort = file.Length < 18 || RandomAccess.Read(file.SafeFileHandle, tail, file.Length - 4) != 4;
+        if (!_tooShort)
             _trailerSize = BinaryPrimitives.ReadUInt32LittleEndian(tail);
-        }
-        _runtimeZlib = RuntimeZlibStream.TryOpen(file, bufferSize);
-        _inner = (Stream?)_runtimeZlib ?? new GZipStream(file, CompressionMode.Decompress);
+        _runtimeZlib = RuntimeZlibStream.TryOpen(file, inputSize);
+        // GZipStream reads 8 KB at a time: it gets a buffer.
+        _inner = (Stream?)_runtimeZlib ?? new GZipStream(new BufferedStream(file, inputSize), CompressionMode.Decompress);
     }
 
     /// <summary>Compressed bytes consumed so far; safe to read from another thread than the inflating one.</summary>

@@ -28,11 +28,13 @@ static class CsvFiles
         ValidateFieldCount = false,
     };
 
-    /// <summary>Opens a source file, inflating <c>.gz</c> with truncation detection.</summary>
-    public static Stream OpenInput(string path, int bufferSize = 1 << 20) =>
+    /// <summary>Opens a source file, inflating <c>.gz</c> with truncation detection (<paramref name="inputSize"/>
+    /// compressed bytes at a time). Plain files are unbuffered: their readers ask for large chunks, and a FileStream
+    /// buffer would be one more large-object array per file (a build opens one per REFLACX reading).</summary>
+    public static Stream OpenInput(string path, int inputSize = 1 << 20) =>
         path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new CheckedGzipStream(path, bufferSize)
-            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
+            ? new CheckedGzipStream(path, inputSize)
+            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
 
     public static CsvTableReader Read(string path) => new(path, OpenInput(path));
 
