@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 using MimicEye.Dataset;
 using MimicEye.Pipeline.Output;
@@ -16,7 +17,7 @@ namespace MimicEye.Pipeline.Writing;
 /// interrupted run committed that no finished phase lists: other options may not write them again, and
 /// nothing would ever list them. The journal is removed only when the whole run is finished (build.json
 /// saved), so a run killed after phase 3 (while the checksums are computed) does not redo the phase either.</summary>
-sealed class ResumeJournal : IDisposable
+sealed partial class ResumeJournal : IDisposable
 {
     readonly string _path;
     readonly Dictionary<string, (List<(string Path, long Size)> Files, ItemEffects Effects)> _done = new(StringComparer.Ordinal);
@@ -38,7 +39,7 @@ sealed class ResumeJournal : IDisposable
                 // A line that does not parse (damaged by hand, or by an older version) is not trusted.
                 try
                 {
-                    var entry = JsonSerializer.Deserialize<Entry>(line);
+                    var entry = JsonSerializer.Deserialize(line, JournalJson.Default.Entry);
                     if (entry is not null)
                         _done[entry.Key] = ([.. entry.Files.Select(f => (Path.Combine(output.Root, f.Path), f.Size))], entry.Effects);
                 }
@@ -135,7 +136,7 @@ sealed class ResumeJournal : IDisposable
     public void Record(string key, OutputRegistry registry, ItemEffects effects)
     {
         var entry = new Entry(key, [.. registry.Files.Select(f => new EntryFile(_output.Relative(f), SizeOf(registry, f)))], effects);
-        var line = JsonSerializer.Serialize(entry);
+        var line = JsonSerializer.Serialize(entry, JournalJson.Default.Entry);
         lock (_lock)
         {
             _writer.WriteLine(line);
@@ -171,4 +172,9 @@ sealed class ResumeJournal : IDisposable
     sealed record Entry(string Key, List<EntryFile> Files, ItemEffects Effects);
 
     sealed record EntryFile(string Path, long Size);
+
+    /// <summary>Serialisation code generated at compile time: the natively compiled mimiceye has no
+    /// reflection-based serialiser (README, Performance). The lines are those the reflection-based one writes.</summary>
+    [JsonSerializable(typeof(Entry))]
+    sealed partial class JournalJson : JsonSerializerContext;
 }
