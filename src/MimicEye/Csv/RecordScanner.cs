@@ -96,6 +96,8 @@ static class RecordScanner
         records = 0;
         if (!Vector256.IsHardwareAccelerated)
             return 0;
+        // Counted in a local: the out parameter lives in memory, and this loop is short of registers.
+        var dropped = 0;
         ref var start = ref MemoryMarshal.GetReference(data);
         Vector256<byte> newline = Vector256.Create((byte)'\n'), comma = Vector256.Create((byte)','),
             quote = Vector256.Create((byte)'"'), cr = Vector256.Create((byte)'\r');
@@ -148,19 +150,26 @@ static class RecordScanner
                 var bit = BitOperations.TrailingZeroCount(stops);
                 var end = block + bit;
                 if ((special & (1u << bit)) != 0 || end == record)
-                    return record;
+                    return Done(record, dropped, out records);
                 var below = commaBits & ((1u << bit) - 1);
                 if (commas + BitOperations.PopCount(below) + 1 != fields || record > last
                     || KeyMayBeWanted(ref start, record, end - record, keyColumn, comma, quote, lastQuote >= record, keys))
-                    return record;
-                records++;
+                    return Done(record, dropped, out records);
+                dropped++;
                 record = end + 1;
                 commas = 0;
                 var above = bit == 31 ? 0u : ~0u << (bit + 1);
                 (lines, special, commaBits) = (lines & above, special & above, commaBits & above);
             }
         }
-        return record;
+        return Done(record, dropped, out records);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int Done(int bytes, int dropped, out int records)
+    {
+        records = dropped;
+        return bytes;
     }
 
     /// <summary>Bit i set when an odd number of bits 0..i are: for quote bits, the bytes from an opening
