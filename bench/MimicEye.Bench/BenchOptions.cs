@@ -36,6 +36,9 @@ sealed record BenchOptions
     /// b/a and the range of all pairs (wall times on a shared machine move about 10 % from run to run).</summary>
     public int Repeat { get; init; } = 3;
 
+    /// <summary>How the measured mimiceye was compiled (bench/run.sh: native AOT, or ReadyToRun), for the report.</summary>
+    public string Flavor { get; init; } = "as given";
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -54,6 +57,7 @@ sealed record BenchOptions
                 "--no-duckdb" => options with { SkipDuckDb = true },
                 "--out-root" => options with { OutRoot = Next() },
                 "--disk-check" => options with { DiskCheck = true },
+                "--flavor" => options with { Flavor = Next() },
                 "--repeat" => options with { Repeat = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown option {args[i]} (see bench/README.md)"),
             };

@@ -32,7 +32,7 @@ void Say(string line)
 var clock = Stopwatch.StartNew();
 Say($"# mimiceye benchmark ({(options.Quick ? "quick" : "full")}), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Say("");
-Say($"Machine: {Machine.Describe()}; jobs {options.Jobs}; load average at start {Measure.Load()}; mimiceye {Measure.Version(options.MimicEye)}");
+Say($"Machine: {Machine.Describe()}; jobs {options.Jobs}; load average at start {Measure.Load()}; mimiceye {Measure.Version(options.MimicEye)} ({options.Flavor})");
 Say($"Source: `mimiceye samples --patients {options.Patients} --other-patients {options.OtherPatients}` "
     + $"(cohort {100.0 * options.Patients / (options.Patients + options.OtherPatients):0.#} % of subjects), "
     + $"scale 1 = {options.LabRows:N0} labevents + {options.ChartRows:N0} chartevents rows; scales {string.Join(", ", options.Scales)}; "
