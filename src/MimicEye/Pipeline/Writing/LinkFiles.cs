@@ -12,8 +12,10 @@ static class LinkFiles
     {
         var temp = AtomicFile.TempPath(destination);
         AtomicFile.TryDelete(temp);
+        // A user's choice that cannot work here (most often --out on another file system than the source): a
+        // one-line error, not a crash with a stack trace.
         if (link(source, temp) != 0)
-            throw new IOException($"cannot hard-link {source} to {destination} (errno {Marshal.GetLastPInvokeError()}); "
+            throw new MimicEyeException($"cannot hard-link {source} to {destination}: {Marshal.GetLastPInvokeErrorMessage()}; "
                 + "hard links need the source and --out on one file system: use --images copy or symlink");
         AtomicFile.Commit(temp, destination);
     }
@@ -26,7 +28,7 @@ static class LinkFiles
         AtomicFile.Commit(temp, destination);
     }
 
-    // DllImport rather than LibraryImport: the generated marshaller needs unsafe code, which the build forbids.
+    // DllImport (runtime marshalling of two strings) is enough for a call made once per image.
 #pragma warning disable SYSLIB1054
     [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi)]
     static extern int link(string oldpath, string newpath);
