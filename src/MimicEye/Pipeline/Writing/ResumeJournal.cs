@@ -173,8 +173,8 @@ sealed partial class ResumeJournal : IDisposable
 
     sealed record EntryFile(string Path, long Size);
 
-    /// <summary>Serialisation code generated at compile time: the natively compiled mimiceye has no
-    /// reflection-based serialiser (README, Performance). The lines are those the reflection-based one writes.</summary>
+    /// <summary>Serialisation code generated at compile time: the natively compiled mimiceye (README, Install) has
+    /// no reflection-based serialiser. Same options as before, so the same lines.</summary>
     [JsonSerializable(typeof(Entry))]
     sealed partial class JournalJson : JsonSerializerContext;
 }
