@@ -15,7 +15,7 @@ sealed class OutputLayout(string root)
     public string Root { get; } = Path.GetFullPath(root);
 
     /// <summary>The root with one trailing separator: what the paths under it start with.</summary>
-    readonly string _prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+    public string RootPrefix { get; } = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
 
     // ---- spreadsheets/ -------------------------------------------------------------------------------
     public string Spreadsheets => Path.Combine(Root, SpreadsheetsFolder);
@@ -58,9 +58,9 @@ sealed class OutputLayout(string root)
     {
         // Most paths are the root joined with clean names (a build asks for about 40,000 of them): cut the root
         // off. Anything else (dot or empty segments, another root, Windows) goes through GetRelativePath.
-        if (Path.DirectorySeparatorChar == '/' && path.Length > _prefix.Length && path.StartsWith(_prefix, StringComparison.Ordinal)
-            && IsClean(path.AsSpan(_prefix.Length)))
-            return path[_prefix.Length..];
+        if (Path.DirectorySeparatorChar == '/' && path.Length > RootPrefix.Length && path.StartsWith(RootPrefix, StringComparison.Ordinal)
+            && IsClean(path.AsSpan(RootPrefix.Length)))
+            return path[RootPrefix.Length..];
         return Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
     }
 

@@ -60,7 +60,7 @@ static class OutputFolder
         if (relative.Length == 0)
             return null;
         var full = Path.GetFullPath(Path.Combine(output.Root, relative));
-        return full.StartsWith(Path.TrimEndingDirectorySeparator(output.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+        return full.StartsWith(output.RootPrefix, StringComparison.Ordinal) ? full : null;
     }
 
     /// <summary>Records what a phase wrote, and removes the files its previous run wrote that this run did
