@@ -72,7 +72,10 @@ static class BuildPipeline
             }
             // Files sorts on every access: read it once (a write phase lists ~100,000 paths).
             var files = registry.Files;
-            OutputFolder.CompletePhase(output, name, files);
+            // A file an earlier phase of this run wrote may have been this phase's before (another version of
+            // mimiceye): removed now as stale, it must not be listed from what its writer knew.
+            foreach (var removed in OutputFolder.CompletePhase(output, name, files))
+                fresh.Remove(output.Relative(removed));
             foreach (var file in files)
             {
                 // A later phase's rewrite without a hash replaces an earlier one with a hash.
@@ -108,7 +111,8 @@ static class BuildPipeline
         {
             OutputRegistry.End();
         }
-        OutputFolder.CompletePhase(output, Phases.Finish, finish.Files);
+        foreach (var removed in OutputFolder.CompletePhase(output, Phases.Finish, finish.Files))
+            fresh.Remove(output.Relative(removed));
         var all = OutputFolder.AllFiles(output, Phases.All.Select(Phases.Name).Append(Phases.Finish));
         Checksums.Write(output, all, options.Jobs, fresh);
         manifest.Save(output);

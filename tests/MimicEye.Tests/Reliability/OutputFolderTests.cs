@@ -151,4 +151,44 @@ public class OutputFolderTests
         Assert.Contains($"extra: {extra}", result.Out);
         Assert.Contains("verify: 2 modified, 1 missing, 1 extra", result.Out);
     }
+    [Fact]
+    public void The_checksum_cache_holds_each_file_s_real_size_and_write_time()
+    {
+        // The writers give these from their open files (no lookup of each path at the end): a wrong time would
+        // make the next run hash every file again, a wrong size would keep a stale hash.
+        using var temp = new TempDir("out-cache");
+        var output = temp.Sub("out");
+
+        Assert.Equal(0, CliRunner.Run(Build(output)).ExitCode);
+
+        var lines = File.ReadAllLines(Path.Combine(output, ".mimiceye", "hashes.tsv"));
+        Assert.True(lines.Length > 100, $"{lines.Length} lines");
+        Assert.All(lines, line =>
+        {
+            var parts = line.Split('\t');
+            var info = new FileInfo(Path.Combine(output, parts[0]));
+            Assert.Equal(info.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), parts[1]);
+            Assert.Equal(info.LastWriteTimeUtc.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), parts[2]);
+        });
+    }
+
+    [Fact]
+    public void A_file_written_by_one_phase_and_removed_as_stale_by_a_later_one_is_not_listed()
+    {
+        // A list that names another phase's file (an older mimiceye wrote it in another phase, or the list was
+        // edited): the later phase removes it as its own stale file, and SHA256SUMS.txt must follow the tree even
+        // though the file's writer gave its hash and write time (the write phase's patient files do).
+        using var temp = new TempDir("out-stale");
+        var output = temp.Sub("out");
+        Assert.Equal(0, CliRunner.Run(Build(output)).ExitCode);
+        var patientFile = File.ReadAllLines(Path.Combine(output, ".mimiceye", "write.files")).First(f => f.StartsWith("patient_", StringComparison.Ordinal));
+        File.AppendAllLines(Path.Combine(output, ".mimiceye", "finish.files"), [patientFile]);
+
+        Assert.Equal(0, CliRunner.Run(Build(output)).ExitCode);
+
+        Assert.False(File.Exists(Path.Combine(output, patientFile)));
+        var sums = File.ReadAllLines(Path.Combine(output, "SHA256SUMS.txt")).Select(l => l[66..]).ToList();
+        Assert.DoesNotContain(patientFile, sums);
+        Assert.All(sums, relative => Assert.True(File.Exists(Path.Combine(output, relative)), relative));
+    }
 }

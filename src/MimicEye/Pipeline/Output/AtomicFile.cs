@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 using MimicEye.Dataset;
@@ -7,8 +8,10 @@ namespace MimicEye.Pipeline.Output;
 
 /// <summary>Every output file is written under a temporary name and renamed when complete, so a killed
 /// build never leaves a half-written file under its final name (SPEC §9).</summary>
-static class AtomicFile
+static partial class AtomicFile
 {
+    static bool s_noNativeRename;
+
     public static string TempPath(string path) => path + OutputLayout.TempSuffix;
 
     public static void Write(string path, Action<Stream> write)
@@ -64,7 +67,7 @@ static class AtomicFile
                         to.Write(buffer, 0, n);
                         length += n;
                     }
-                    facts = FileFacts.Of(length, hash);
+                    facts = FileFacts.Of(length, hash, to.SafeFileHandle);
                 }
                 finally
                 {
@@ -94,10 +97,36 @@ static class AtomicFile
     {
         var full = Path.GetFullPath(destination);
         OutputRegistry.Announce(full);
-        File.Move(temp, full, overwrite: true);
+        Rename(temp, full);
         OutputRegistry.Record(full, facts ?? FileFacts.Unknown);
         FaultInjection.AfterCommit();
     }
+
+    /// <summary>File.Move(temp, destination, overwrite: true) in one system call. The runtime looks the source up
+    /// (lstat) before it renames: one more call per output file, 2 % of the CPU time of a build that writes
+    /// 115,000 files (perf, bench/README.md). Through the runtime's own rename (libSystem.Native, bound as
+    /// RuntimeZlibStream binds its zlib); when that fails, or cannot be bound, File.Move does it and throws what
+    /// it throws.</summary>
+    static void Rename(string temp, string destination)
+    {
+        if (!OperatingSystem.IsWindows() && !Volatile.Read(ref s_noNativeRename))
+        {
+            try
+            {
+                if (SystemNativeRename(temp, destination) == 0)
+                    return;
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                Volatile.Write(ref s_noNativeRename, true);
+            }
+        }
+        File.Move(temp, destination, overwrite: true);
+    }
+
+    /// <summary>rename(2) (dotnet/runtime src/native/libs/System.Native/pal_io.h): 0, or -1 with errno set.</summary>
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Rename", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SystemNativeRename(string oldPath, string newPath);
 
     public static void TryDelete(string path)
     {

@@ -9,7 +9,9 @@ namespace MimicEye.Pipeline.Output;
 /// <summary><c>SHA256SUMS.txt</c> in the format PhysioNet uses (<c>sha256sum -c</c> compatible): one line
 /// per file, <c>&lt;hex&gt;  &lt;relative path&gt;</c>, sorted by path. A file is read only when its hash is
 /// not known already: computed by its writer in this run (<see cref="OutputRegistry"/>), or kept in a cache
-/// from the last run (same size and modification time), so rerunning one phase does not re-read every image.</summary>
+/// from the last run (same size and modification time), so rerunning one phase does not re-read every image.
+/// A file whose writer also gave its write time is not even looked up (one system call per file: 2 % of the
+/// CPU time of a build that writes 115,000 files, and all of it in the single-threaded finish).</summary>
 static class Checksums
 {
     const string CacheFile = "hashes.tsv";
@@ -17,13 +19,19 @@ static class Checksums
     /// <param name="output">The output folder.</param>
     /// <param name="relativePaths">The files to list; one that no longer exists is left out.</param>
     /// <param name="jobs">Threads that read files.</param>
-    /// <param name="fresh">Hashes computed by the writers of this run, by relative path (trusted when the size matches).</param>
+    /// <param name="fresh">What the writers of this run know of their files, by relative path: trusted as it is when
+    /// it has the write time, else when the size matches. It must not name a file removed since it was written.</param>
     public static void Write(OutputLayout output, IReadOnlyCollection<string> relativePaths, int jobs, IReadOnlyDictionary<string, FileFacts>? fresh = null)
     {
         var cache = ReadCache(output);
         var hashes = new ConcurrentDictionary<string, (long Size, long Ticks, string Hash)>(StringComparer.Ordinal);
         Parallel.ForEach(relativePaths, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, relative =>
         {
+            if (fresh is not null && fresh.TryGetValue(relative, out var written) && written is { Sha256: not null, WriteTicks: >= 0 })
+            {
+                hashes[relative] = (written.Size, written.WriteTicks, written.Sha256);
+                return;
+            }
             var info = new FileInfo(Path.Combine(output.Root, relative));
             if (!info.Exists)
                 return;

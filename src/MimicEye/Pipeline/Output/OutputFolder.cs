@@ -64,14 +64,16 @@ static class OutputFolder
     }
 
     /// <summary>Records what a phase wrote, and removes the files its previous run wrote that this run did
-    /// not (they are mimiceye's own, e.g. a patient who left the cohort).</summary>
-    public static void CompletePhase(OutputLayout output, string phase, IReadOnlyCollection<string> written)
+    /// not (they are mimiceye's own, e.g. a patient who left the cohort); returns those (absolute paths).</summary>
+    public static IReadOnlyList<string> CompletePhase(OutputLayout output, string phase, IReadOnlyCollection<string> written)
     {
         var previous = PhaseFiles(output, phase);
         var now = written.ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in previous.Where(p => !now.Contains(p)))
-            AtomicFile.TryDelete(stale);
+        var stale = previous.Where(p => !now.Contains(p)).ToList();
+        foreach (var path in stale)
+            AtomicFile.TryDelete(path);
         AtomicFile.WriteLines(StatePath(output, phase + ".files"), now.Select(output.Relative).Order(StringComparer.Ordinal));
+        return stale;
     }
 
     /// <summary>Every file the phases' lists name (relative paths; one removed by hand since may be among them).</summary>

@@ -66,12 +66,18 @@ sealed class OutputRegistry
     public FileFacts FactsOf(string path) => _files.GetValueOrDefault(path, FileFacts.Unknown);
 }
 
-/// <summary>A committed file's size (-1: not known) and lower-case hex SHA-256 (null: not known).</summary>
-readonly record struct FileFacts(long Size, string? Sha256)
+/// <summary>A committed file's size (-1: not known), lower-case hex SHA-256 (null: not known) and last write time
+/// (UTC ticks, as FileInfo gives it; -1: not known). The writer reads the time from its open handle after its last
+/// write (fstat); the rename that commits the file leaves it as it is.</summary>
+readonly record struct FileFacts(long Size, string? Sha256, long WriteTicks = -1)
 {
     public static FileFacts Unknown { get; } = new(-1, null);
 
-    /// <summary>The facts of a file whose every byte went through <paramref name="hash"/> (SHA-256); resets it.</summary>
-    public static FileFacts Of(long size, System.Security.Cryptography.IncrementalHash hash) =>
-        new(size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    /// <summary>The facts of a file whose every byte went through <paramref name="hash"/> (SHA-256), written last
+    /// through <paramref name="file"/>; resets the hash.</summary>
+    public static FileFacts Of(long size, System.Security.Cryptography.IncrementalHash hash, Microsoft.Win32.SafeHandles.SafeFileHandle file) =>
+        new(size, Convert.ToHexStringLower(hash.GetHashAndReset()), WriteTicksOf(file));
+
+    /// <summary>The last write time of an open file, without looking its path up again.</summary>
+    public static long WriteTicksOf(Microsoft.Win32.SafeHandles.SafeFileHandle file) => File.GetLastWriteTimeUtc(file).Ticks;
 }

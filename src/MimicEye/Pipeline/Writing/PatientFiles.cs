@@ -137,6 +137,7 @@ sealed class PatientFiles : IDisposable
 
         /// <summary>Bytes in the temporary file; -1 before it exists.</summary>
         long _length = -1;
+        long _writeTicks = -1;
         IncrementalHash? _hash;
         string? _sha256;
 
@@ -159,6 +160,8 @@ sealed class PatientFiles : IDisposable
                 var offset = Math.Max(0, _length);
                 RandomAccess.Write(file, bytes, offset);
                 _length = offset + bytes.Length;
+                if (last)
+                    _writeTicks = FileFacts.WriteTicksOf(file);
             }
             // Released, not kept: thousands of patients each keeping a grown buffer would be the memory the budget bounds.
             Buffer = null;
@@ -168,7 +171,9 @@ sealed class PatientFiles : IDisposable
         /// <summary>The file's size and hash once everything is flushed; releases the hash state.</summary>
         public FileFacts Finish()
         {
-            var facts = _sha256 is not null ? new FileFacts(_length, _sha256) : _hash is null ? FileFacts.Unknown : FileFacts.Of(_length, _hash);
+            var facts = _sha256 is not null ? new FileFacts(_length, _sha256, _writeTicks)
+                : _hash is null ? FileFacts.Unknown
+                : new FileFacts(_length, Convert.ToHexStringLower(_hash.GetHashAndReset()), _writeTicks);
             Discard();
             return facts;
         }

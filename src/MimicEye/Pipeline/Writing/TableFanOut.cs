@@ -108,8 +108,9 @@ static class TableFanOut
         public void Commit()
         {
             WriteBlock();
+            var facts = FileFacts.Of(_length, _hash, _stream.SafeFileHandle);
             _stream.Dispose();
-            AtomicFile.Commit(AtomicFile.TempPath(_path), _path, FileFacts.Of(_length, _hash));
+            AtomicFile.Commit(AtomicFile.TempPath(_path), _path, facts);
         }
 
         public void Dispose()
