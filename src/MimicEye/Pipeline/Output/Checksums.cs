@@ -11,7 +11,7 @@ namespace MimicEye.Pipeline.Output;
 /// not known already: computed by its writer in this run (<see cref="OutputRegistry"/>), or kept in a cache
 /// from the last run (same size and modification time), so rerunning one phase does not re-read every image.
 /// A file whose writer also gave its write time is not even looked up (one system call per file: 2 % of the
-/// CPU time of a build that writes 115,000 files, and all of it in the single-threaded finish).</summary>
+/// CPU time of a build that writes 115,000 files, all of it in the finish, after the tables).</summary>
 static class Checksums
 {
     const string CacheFile = "hashes.tsv";
