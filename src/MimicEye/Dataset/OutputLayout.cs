@@ -64,8 +64,9 @@ sealed class OutputLayout(string root)
         return Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    /// <summary>Whether a relative path has only plain segments: none empty, "." or "..".</summary>
-    static bool IsClean(ReadOnlySpan<char> relative)
+    /// <summary>Whether a relative path has only plain segments: none empty, "." or ".." (so the root joined with
+    /// it is already a full path, inside the root). Unix separators only.</summary>
+    public static bool IsClean(ReadOnlySpan<char> relative)
     {
         foreach (var segment in relative.Split('/'))
         {

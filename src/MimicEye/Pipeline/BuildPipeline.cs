@@ -70,8 +70,8 @@ static class BuildPipeline
                 foreach (var issue in phaseIssues.All)
                     issues.Add(issue);
             }
-            // Files sorts on every access: read it once (a write phase lists ~100,000 paths).
-            var files = registry.Files;
+            // Read once, unsorted: CompletePhase sorts the list it writes (a write phase lists ~100,000 paths).
+            var files = registry.FilesInAnyOrder;
             // A file an earlier phase of this run wrote may have been this phase's before (another version of
             // mimiceye): removed now as stale, it must not be listed from what its writer knew.
             foreach (var removed in OutputFolder.CompletePhase(output, name, files))

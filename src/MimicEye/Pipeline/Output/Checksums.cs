@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -24,12 +23,16 @@ static class Checksums
     public static void Write(OutputLayout output, IReadOnlyCollection<string> relativePaths, int jobs, IReadOnlyDictionary<string, FileFacts>? fresh = null)
     {
         var cache = ReadCache(output);
-        var hashes = new ConcurrentDictionary<string, (long Size, long Ticks, string Hash)>(StringComparer.Ordinal);
-        Parallel.ForEach(relativePaths, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, relative =>
+        // Sorted once, then each slot filled in parallel: the lines come out in order without a second sort.
+        var paths = relativePaths.ToArray();
+        Array.Sort(paths, StringComparer.Ordinal);
+        var listed = new (long Size, long Ticks, string? Hash)[paths.Length];
+        Parallel.For(0, paths.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
         {
+            var relative = paths[i];
             if (fresh is not null && fresh.TryGetValue(relative, out var written) && written is { Sha256: not null, WriteTicks: >= 0 })
             {
-                hashes[relative] = (written.Size, written.WriteTicks, written.Sha256);
+                listed[i] = (written.Size, written.WriteTicks, written.Sha256);
                 return;
             }
             var info = new FileInfo(Path.Combine(output.Root, relative));
@@ -38,22 +41,23 @@ static class Checksums
             var ticks = info.LastWriteTimeUtc.Ticks;
             if (fresh is not null && fresh.TryGetValue(relative, out var known) && known.Sha256 is not null && known.Size == info.Length)
             {
-                hashes[relative] = (info.Length, ticks, known.Sha256);
+                listed[i] = (info.Length, ticks, known.Sha256);
                 return;
             }
             if (cache.TryGetValue(relative, out var hit) && hit.Size == info.Length && hit.Ticks == ticks)
             {
-                hashes[relative] = hit;
+                listed[i] = hit;
                 return;
             }
             // A small buffer: most output files are small, and 1 MiB buffers for 100,000 files churn the large-object heap.
             using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12, FileOptions.SequentialScan);
-            hashes[relative] = (info.Length, ticks, Convert.ToHexStringLower(SHA256.HashData(stream)));
+            listed[i] = (info.Length, ticks, Convert.ToHexStringLower(SHA256.HashData(stream)));
         });
-        var ordered = hashes.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-        AtomicFile.WriteLines(Path.Combine(output.Root, OutputLayout.ChecksumsFile), ordered.Select(kv => $"{kv.Value.Hash}  {kv.Key}"));
-        AtomicFile.WriteLines(OutputFolder.StatePath(output, CacheFile), ordered.Select(kv =>
-            string.Create(CultureInfo.InvariantCulture, $"{kv.Key}\t{kv.Value.Size}\t{kv.Value.Ticks}\t{kv.Value.Hash}")));
+        // A file that no longer exists has no hash and is left out.
+        var present = Enumerable.Range(0, paths.Length).Where(i => listed[i].Hash is not null).ToList();
+        AtomicFile.WriteLines(Path.Combine(output.Root, OutputLayout.ChecksumsFile), present.Select(i => $"{listed[i].Hash}  {paths[i]}"));
+        AtomicFile.WriteLines(OutputFolder.StatePath(output, CacheFile), present.Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"{paths[i]}\t{listed[i].Size}\t{listed[i].Ticks}\t{listed[i].Hash}")));
     }
 
     /// <summary>Reads a SHA256SUMS.txt: relative path -> lower-case hex.</summary>

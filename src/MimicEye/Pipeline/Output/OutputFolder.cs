@@ -59,7 +59,11 @@ static class OutputFolder
     {
         if (relative.Length == 0)
             return null;
-        var full = Path.GetFullPath(Path.Combine(output.Root, relative));
+        // The lines mimiceye writes are clean: the root joined with one is already its full path, without
+        // GetFullPath's normalising pass (100,000 lines a build).
+        var full = Path.DirectorySeparatorChar == '/' && OutputLayout.IsClean(relative)
+            ? Path.Combine(output.Root, relative)
+            : Path.GetFullPath(Path.Combine(output.Root, relative));
         return full.StartsWith(output.RootPrefix, StringComparison.Ordinal) ? full : null;
     }
 
@@ -77,9 +81,9 @@ static class OutputFolder
     }
 
     /// <summary>Every file the phases' lists name (relative paths; one removed by hand since may be among them).</summary>
-    public static SortedSet<string> AllFiles(OutputLayout output, IEnumerable<string> phases)
+    public static HashSet<string> AllFiles(OutputLayout output, IEnumerable<string> phases)
     {
-        var all = new SortedSet<string>(StringComparer.Ordinal);
+        var all = new HashSet<string>(StringComparer.Ordinal);
         foreach (var phase in phases)
             all.UnionWith(PhaseFiles(output, phase).Select(output.Relative));
         return all;

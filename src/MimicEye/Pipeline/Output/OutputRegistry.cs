@@ -62,6 +62,9 @@ sealed class OutputRegistry
 
     public IReadOnlyCollection<string> Files => [.. _files.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>The same files in no particular order, for a caller that sorts what it writes itself.</summary>
+    public IReadOnlyCollection<string> FilesInAnyOrder => [.. _files.Keys];
+
     /// <summary>What is known of a recorded file (absolute path); <see cref="FileFacts.Unknown"/> if nothing.</summary>
     public FileFacts FactsOf(string path) => _files.GetValueOrDefault(path, FileFacts.Unknown);
 }
