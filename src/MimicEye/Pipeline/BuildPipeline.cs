@@ -72,10 +72,7 @@ static class BuildPipeline
             }
             // Read once, unsorted: CompletePhase sorts the list it writes (a write phase lists ~100,000 paths).
             var files = registry.FilesInAnyOrder;
-            // A file an earlier phase of this run wrote may have been this phase's before (another version of
-            // mimiceye): removed now as stale, it must not be listed from what its writer knew.
-            foreach (var removed in OutputFolder.CompletePhase(output, name, files))
-                fresh.Remove(output.Relative(removed));
+            CompletePhase(name, files);
             foreach (var file in files)
             {
                 // A later phase's rewrite without a hash replaces an earlier one with a hash.
@@ -111,14 +108,21 @@ static class BuildPipeline
         {
             OutputRegistry.End();
         }
-        foreach (var removed in OutputFolder.CompletePhase(output, Phases.Finish, finish.Files))
-            fresh.Remove(output.Relative(removed));
+        CompletePhase(Phases.Finish, finish.Files);
         var all = OutputFolder.AllFiles(output, Phases.All.Select(Phases.Name).Append(Phases.Finish));
         Checksums.Write(output, all, options.Jobs, fresh);
         manifest.Save(output);
         if (phases.Contains(Phase.Write))
             ResumeJournal.Remove(output);
         return new BuildOutcome(issues, report, output);
+
+        // A file an earlier phase of this run wrote may have been this phase's before (another version of
+        // mimiceye): removed now as stale, it must not be listed from what its writer knew.
+        void CompletePhase(string phase, IReadOnlyCollection<string> written)
+        {
+            foreach (var removed in OutputFolder.CompletePhase(output, phase, written))
+                fresh.Remove(output.Relative(removed));
+        }
     }
 
     static JsonObject RunPhase(Phase phase, BuildOptions options, SourceLayout sources, OutputLayout output, IssueLog issues,

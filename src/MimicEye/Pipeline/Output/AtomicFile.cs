@@ -67,7 +67,7 @@ static partial class AtomicFile
                         to.Write(buffer, 0, n);
                         length += n;
                     }
-                    facts = FileFacts.Of(length, hash, to.SafeFileHandle);
+                    facts = FileFacts.Of(length, hash, FileFacts.WriteTicksOf(to.SafeFileHandle));
                 }
                 finally
                 {

@@ -30,7 +30,8 @@ static class Checksums
         Parallel.For(0, paths.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
         {
             var relative = paths[i];
-            if (fresh is not null && fresh.TryGetValue(relative, out var written) && written is { Sha256: not null, WriteTicks: >= 0 })
+            var written = fresh is not null && fresh.TryGetValue(relative, out var facts) ? facts : FileFacts.Unknown;
+            if (written is { Sha256: not null, WriteTicks: >= 0 })
             {
                 listed[i] = (written.Size, written.WriteTicks, written.Sha256);
                 return;
@@ -39,9 +40,9 @@ static class Checksums
             if (!info.Exists)
                 return;
             var ticks = info.LastWriteTimeUtc.Ticks;
-            if (fresh is not null && fresh.TryGetValue(relative, out var known) && known.Sha256 is not null && known.Size == info.Length)
+            if (written.Sha256 is not null && written.Size == info.Length)
             {
-                listed[i] = (info.Length, ticks, known.Sha256);
+                listed[i] = (info.Length, ticks, written.Sha256);
                 return;
             }
             if (cache.TryGetValue(relative, out var hit) && hit.Size == info.Length && hit.Ticks == ticks)

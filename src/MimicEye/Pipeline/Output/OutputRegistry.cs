@@ -76,10 +76,9 @@ readonly record struct FileFacts(long Size, string? Sha256, long WriteTicks = -1
 {
     public static FileFacts Unknown { get; } = new(-1, null);
 
-    /// <summary>The facts of a file whose every byte went through <paramref name="hash"/> (SHA-256), written last
-    /// through <paramref name="file"/>; resets the hash.</summary>
-    public static FileFacts Of(long size, System.Security.Cryptography.IncrementalHash hash, Microsoft.Win32.SafeHandles.SafeFileHandle file) =>
-        new(size, Convert.ToHexStringLower(hash.GetHashAndReset()), WriteTicksOf(file));
+    /// <summary>The facts of a file whose every byte went through <paramref name="hash"/> (SHA-256); resets the hash.</summary>
+    public static FileFacts Of(long size, System.Security.Cryptography.IncrementalHash hash, long writeTicks) =>
+        new(size, Convert.ToHexStringLower(hash.GetHashAndReset()), writeTicks);
 
     /// <summary>The last write time of an open file, without looking its path up again.</summary>
     public static long WriteTicksOf(Microsoft.Win32.SafeHandles.SafeFileHandle file) => File.GetLastWriteTimeUtc(file).Ticks;

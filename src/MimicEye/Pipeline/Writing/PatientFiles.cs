@@ -173,7 +173,7 @@ sealed class PatientFiles : IDisposable
         {
             var facts = _sha256 is not null ? new FileFacts(_length, _sha256, _writeTicks)
                 : _hash is null ? FileFacts.Unknown
-                : new FileFacts(_length, Convert.ToHexStringLower(_hash.GetHashAndReset()), _writeTicks);
+                : FileFacts.Of(_length, _hash, _writeTicks);
             Discard();
             return facts;
         }

@@ -108,7 +108,7 @@ static class TableFanOut
         public void Commit()
         {
             WriteBlock();
-            var facts = FileFacts.Of(_length, _hash, _stream.SafeFileHandle);
+            var facts = FileFacts.Of(_length, _hash, FileFacts.WriteTicksOf(_stream.SafeFileHandle));
             _stream.Dispose();
             AtomicFile.Commit(AtomicFile.TempPath(_path), _path, facts);
         }
