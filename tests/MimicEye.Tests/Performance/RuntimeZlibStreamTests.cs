@@ -5,9 +5,10 @@ using MimicEye.Csv;
 namespace MimicEye.Tests.Performance;
 
 /// <summary>The gzip reader over the runtime's zlib gives GZipStream's bytes, whatever the sizes of its input
-/// reads and of the caller's buffers, across concatenated members; corrupt data is an InvalidDataException, a
-/// file cut short ends early (CheckedGzipStream turns that into an error), and a .gz with a broken trailer is
-/// reported as corrupt.</summary>
+/// reads and of the caller's buffers, across concatenated members and with every optional header field; corrupt
+/// data, a wrong trailer, a bad header and bytes after the last member are InvalidDataExceptions with zlib's
+/// messages, a file cut short ends early (CheckedGzipStream turns that into an error), and a .gz with a broken
+/// trailer is reported as corrupt.</summary>
 public class RuntimeZlibStreamTests
 {
     static byte[] Csv(int rows, int seed)
@@ -100,5 +101,114 @@ public class RuntimeZlibStreamTests
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>A member with the given header flags and fields around GZipStream's deflate data and trailer.</summary>
+    static byte[] Member(byte[] data, bool extra, bool name, bool comment, bool headerCrc)
+    {
+        var deflated = Gzip(data)[10..];
+        var flags = (byte)((headerCrc ? 2 : 0) | (extra ? 4 : 0) | (name ? 8 : 0) | (comment ? 16 : 0));
+        List<byte> header = [0x1F, 0x8B, 8, flags, 1, 2, 3, 4, 0, 3];
+        if (extra)
+            header.AddRange([5, 0, (byte)'A', (byte)'B', 3, 0, 9]);
+        if (name)
+            header.AddRange([.. "labevents.csv"u8, 0]);
+        if (comment)
+            header.AddRange([.. "made by a test"u8, 0]);
+        if (headerCrc)
+        {
+            var crc = ReferenceCrc([.. header]);
+            header.AddRange([(byte)crc, (byte)(crc >> 8)]);
+        }
+        return [.. header, .. deflated];
+    }
+
+    /// <summary>CRC-32 bit by bit, from its definition (reflected 0xEDB88320, inverted before and after).</summary>
+    internal static uint ReferenceCrc(ReadOnlySpan<byte> data, uint crc = 0)
+    {
+        crc = ~crc;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+
+    [Theory]
+    [InlineData(true, false, false, false)]
+    [InlineData(false, true, false, false)]
+    [InlineData(false, false, true, false)]
+    [InlineData(false, false, false, true)]
+    [InlineData(true, true, true, true)]
+    public void Reads_every_optional_header_field_whatever_the_input_size(bool extra, bool name, bool comment, bool headerCrc)
+    {
+        var first = Csv(2000, 5);
+        var second = Csv(100, 6);
+        byte[] gz = [.. Member(first, extra, name, comment, headerCrc), .. Member(second, extra, name, comment, headerCrc)];
+        foreach (var inputSize in new[] { 1, 3, 7, 64, 1 << 20 })
+        {
+            using var reader = Open(gz, inputSize);
+            Assert.Equal([.. first, .. second], ReadAll(reader, 1000));
+        }
+    }
+
+    [Fact]
+    public void An_empty_member_is_followed_by_the_next()
+    {
+        var csv = Csv(500, 7);
+        using var reader = Open([.. Gzip([]), .. Gzip(csv), .. Gzip([])], 5);
+        Assert.Equal(csv, ReadAll(reader, 4096));
+    }
+
+    [Theory]
+    [InlineData("data crc", "incorrect data check")]
+    [InlineData("length", "incorrect length check")]
+    [InlineData("header crc", "header crc mismatch")]
+    [InlineData("magic", "incorrect header check")]
+    [InlineData("method", "unknown compression method")]
+    [InlineData("flags", "unknown header flags set")]
+    [InlineData("garbage after", "incorrect header check")]
+    public void A_bad_header_or_trailer_is_refused_with_zlibs_message(string damage, string message)
+    {
+        var csv = Csv(3000, 8);
+        var gz = damage == "header crc" ? Member(csv, false, true, false, true) : Gzip(csv);
+        switch (damage)
+        {
+            case "data crc":
+                gz[^8] ^= 1;
+                break;
+            case "length":
+                gz[^4] ^= 1;
+                break;
+            case "header crc":
+                gz[12] ^= 1;
+                break;
+            case "magic":
+                gz[1] = 0x8C;
+                break;
+            case "method":
+                gz[2] = 7;
+                break;
+            case "flags":
+                gz[3] = 0x20;
+                break;
+            case "garbage after":
+                gz = [.. gz, 0, 0, 0, 0];
+                break;
+        }
+        using var reader = Open(gz, 1000);
+        var e = Assert.Throws<InvalidDataException>(() => ReadAll(reader, 4096));
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void A_file_cut_inside_the_trailer_ends_quietly_with_all_its_data()
+    {
+        var csv = Csv(3000, 9);
+        var gz = Gzip(csv);
+        using var reader = Open(gz[..^3], 100);
+        Assert.Equal(csv, ReadAll(reader, 4096));
     }
 }
