@@ -38,9 +38,9 @@ public class RecordScannerTests
             Assert.Equal(offset, start + skipped);
             if (row == rows.Count)
                 break;
-            // Stopped: the row must need the general path, unless it ends in the last 32 bytes (the fast path
-            // reads whole 32-byte blocks and leaves the tail to the general path).
-            var nearEnd = offset + rows[row].Length >= data.Length - 32;
+            // Stopped: the row must need the general path, unless it ends in the tail that the fast path leaves
+            // to the general path (it reads whole blocks).
+            var nearEnd = offset + rows[row].Length >= data.Length - RecordScanner.BlockBytes;
             Assert.True(nearEnd || !Droppable(rows[row], keyColumn, fields), $"stopped at droppable row {row}: {rows[row]}");
             offset += rows[row].Length + 1;
             row++;
