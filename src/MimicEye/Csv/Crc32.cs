@@ -28,12 +28,16 @@ static class Crc32
 
     /// <summary>The CRC of <paramref name="data"/> appended to data whose CRC is <paramref name="crc"/> (0 for
     /// none), as zlib's <c>crc32(crc, data, length)</c>.</summary>
-    public static unsafe uint Append(uint crc, ReadOnlySpan<byte> data)
+    public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
-        if (data.Length >= FoldFrom && Folds)
-            return Fold(crc, data);
         if (data.Length < FoldFrom)
             return ~Bytes(~crc, data);
+        return Folds ? Fold(crc, data) : AppendWithZlib(crc, data);
+    }
+
+    /// <summary>zlib-ng's CRC, for processors without the 256-bit multiply (and for the test of that path).</summary>
+    internal static unsafe uint AppendWithZlib(uint crc, ReadOnlySpan<byte> data)
+    {
         fixed (byte* bytes = data)
             return Zlib.Crc32(crc, bytes, data.Length);
     }

@@ -4,7 +4,8 @@ namespace MimicEye.Tests.Performance;
 
 /// <summary>The gzip CRC-32 that checks trailers: the check value of its definition, and the bit-by-bit CRC for
 /// every length around the folding's steps, at any alignment and appended in pieces (on a processor without
-/// 256-bit carry-less multiplies the same tests cover zlib-ng's CRC, which is used there).</summary>
+/// 256-bit carry-less multiplies the same tests cover zlib-ng's CRC, which is used there), and zlib-ng's path
+/// on its own.</summary>
 public class Crc32Tests
 {
     [Fact]
@@ -25,6 +26,15 @@ public class Crc32Tests
             Assert.Equal(RuntimeZlibStreamTests.ReferenceCrc(piece, start), Crc32.Append(start, piece));
         }
         Assert.Equal(RuntimeZlibStreamTests.ReferenceCrc(data), Crc32.Append(0, data));
+    }
+
+    [Fact]
+    public void The_zlib_path_of_processors_without_folding_gives_the_same()
+    {
+        var data = new byte[5000];
+        new Random(13).NextBytes(data);
+        foreach (var length in new[] { 1, 255, 256, 1000, 5000 })
+            Assert.Equal(RuntimeZlibStreamTests.ReferenceCrc(data.AsSpan(0, length), 77), Crc32.AppendWithZlib(77, data.AsSpan(0, length)));
     }
 
     [Fact]
