@@ -6,7 +6,7 @@ namespace MimicEye.Pipeline.Writing;
 
 /// <summary>Hard links and symlinks for <c>--images hardlink|symlink</c>, made under a temporary name and
 /// renamed like every other output file.</summary>
-static class LinkFiles
+static partial class LinkFiles
 {
     public static void HardLink(string source, string destination)
     {
@@ -14,7 +14,7 @@ static class LinkFiles
         AtomicFile.TryDelete(temp);
         // A user's choice that cannot work here (most often --out on another file system than the source): a
         // one-line error, not a crash with a stack trace.
-        if (link(source, temp) != 0)
+        if (Link(source, temp) != 0)
             throw new MimicEyeException($"cannot hard-link {source} to {destination}: {Marshal.GetLastPInvokeErrorMessage()}; "
                 + "hard links need the source and --out on one file system: use --images copy or symlink");
         AtomicFile.Commit(temp, destination);
@@ -28,9 +28,8 @@ static class LinkFiles
         AtomicFile.Commit(temp, destination);
     }
 
-    // DllImport (runtime marshalling of two strings) is enough for a call made once per image.
-#pragma warning disable SYSLIB1054
-    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi)]
-    static extern int link(string oldpath, string newpath);
-#pragma warning restore SYSLIB1054
+    // libc's link(2): .NET has no hard-link API. Bound as AtomicFile binds the runtime's rename (source-generated
+    // marshalling, which the native build needs no reflection for).
+    [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Link(string oldPath, string newPath);
 }
