@@ -87,12 +87,12 @@ static class RecordScanner
     /// <summary>The fast path of a filtered read: passes over the leading records of <paramref name="data"/>
     /// that can be dropped with certainty (well formed, one line, no CR outside quotes, not blank,
     /// <paramref name="fields"/> fields, key not in <paramref name="keys"/>), 64 bytes at a time (two 32-byte
-    /// halves; with 32 the loop's overhead per row was 5-10 % higher): one comparison per byte class finds line
-    /// breaks, commas and quotes together, so a dropped row costs a few nanoseconds. Quoted fields are followed with a prefix XOR of the quote bits (bits inside quotes are
-    /// set), and checked as <see cref="ScanQuoted"/> does: a quote opens a field only at its start, and a
-    /// closing quote is followed by a comma, the line break or a second quote (<c>""</c>). Stops at the first
-    /// record it cannot drop (the general <see cref="Scan"/> takes it) and returns the bytes and records
-    /// passed over.</summary>
+    /// halves; 32 at a time cost about 5 % more): one comparison per byte class finds line breaks, commas and
+    /// quotes together, so a dropped row costs a few nanoseconds. Quoted fields are followed with a prefix XOR of
+    /// the quote bits (bits inside quotes are set), and checked as <see cref="ScanQuoted"/> does: a quote opens a
+    /// field only at its start, and a closing quote is followed by a comma, the line break or a second quote
+    /// (<c>""</c>). Stops at the first record it cannot drop (the general <see cref="Scan"/> takes it) and returns
+    /// the bytes and records passed over.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int SkipRun(ReadOnlySpan<byte> data, int keyColumn, int fields, KeySet keys, out int records)
     {
