@@ -9,7 +9,8 @@ namespace MimicEye.Csv;
 /// after), which <see cref="RuntimeZlibStream"/> checks itself so that zlib need not. With 256-bit carry-less
 /// multiplies (VPCLMULQDQ: AMD since Zen 3, Intel since Ice Lake) it folds 128 bytes a step: about 18-22 GB/s
 /// here against zlib-ng's 7-11 GB/s (its folding is 128-bit without AVX-512), which was 6 % of a build's
-/// processor time. Elsewhere it calls the runtime's zlib-ng.</summary>
+/// processor time. Elsewhere it calls the runtime's zlib-ng (or, if that cannot be bound, a table). PNG chunks
+/// (the sample masks) use the same CRC.</summary>
 static class Crc32
 {
     // To move a 128-bit lane d bits forward, its low half is multiplied by x^(d+32) mod P and its high half by
@@ -26,13 +27,30 @@ static class Crc32
     /// <summary>Whether the folding path runs on this processor.</summary>
     public static bool Folds => Pclmulqdq.V256.IsSupported;
 
+    static bool s_noZlib;
+
     /// <summary>The CRC of <paramref name="data"/> appended to data whose CRC is <paramref name="crc"/> (0 for
-    /// none), as zlib's <c>crc32(crc, data, length)</c>.</summary>
+    /// none), as zlib's <c>crc32(crc, data, length)</c> (gzip trailers, PNG chunks).</summary>
     public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
-        if (data.Length < FoldFrom)
-            return ~Bytes(~crc, data);
-        return Folds ? Fold(crc, data) : AppendWithZlib(crc, data);
+        if (data.Length >= FoldFrom)
+        {
+            if (Folds)
+                return Fold(crc, data);
+            if (!Volatile.Read(ref s_noZlib))
+            {
+                try
+                {
+                    return AppendWithZlib(crc, data);
+                }
+                catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+                {
+                    // The runtime's internal export is missing: the table gives the same value, more slowly.
+                    Volatile.Write(ref s_noZlib, true);
+                }
+            }
+        }
+        return ~Bytes(~crc, data);
     }
 
     /// <summary>zlib-ng's CRC, for processors without the 256-bit multiply (and for the test of that path).</summary>

@@ -52,14 +52,12 @@ sealed class RuntimeZlibStream : ReadOnlyStream
 
     /// <summary>A reader over <paramref name="file"/> that reads <paramref name="inputSize"/> compressed bytes at
     /// a time, or null when the runtime's zlib cannot be bound (the file is then left open for GZipStream).</summary>
-    public static unsafe RuntimeZlibStream? TryOpen(Stream file, int inputSize)
+    public static RuntimeZlibStream? TryOpen(Stream file, int inputSize)
     {
         if (Volatile.Read(ref s_unavailable))
             return null;
         try
         {
-            // Bound here, not at the first trailer.
-            Zlib.Crc32(0, null, 0);
             return new RuntimeZlibStream(file, InflateState.Open(RawWindowBits), inputSize);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)

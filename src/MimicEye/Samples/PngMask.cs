@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 
+using MimicEye.Csv;
+
 namespace MimicEye.Samples;
 
 /// <summary>A 1-bit grayscale PNG written by hand with stored (uncompressed) deflate blocks. A library
@@ -7,8 +9,6 @@ namespace MimicEye.Samples;
 /// shipped samples must come out byte-identical everywhere. At 1 bit per pixel the masks stay small anyway.</summary>
 static class PngMask
 {
-    static readonly uint[] CrcTable = BuildCrcTable();
-
     public static byte[] Encode(int width, int height, Func<int, int, bool> on)
     {
         var stride = 1 + ((width + 7) / 8); // filter byte + packed bits
@@ -72,28 +72,8 @@ static class PngMask
         var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
         png.Write(typeBytes);
         png.Write(data);
-        var crc = Crc(Crc(0xFFFFFFFF, typeBytes), data) ^ 0xFFFFFFFF;
+        var crc = Crc32.Append(Crc32.Append(0, typeBytes), data);
         BinaryPrimitives.WriteUInt32BigEndian(word, crc);
         png.Write(word);
-    }
-
-    static uint Crc(uint crc, byte[] data)
-    {
-        foreach (var d in data)
-            crc = CrcTable[(crc ^ d) & 0xFF] ^ (crc >> 8);
-        return crc;
-    }
-
-    static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-            table[n] = c;
-        }
-        return table;
     }
 }
