@@ -25,7 +25,7 @@ static class Crc32
     static readonly uint[] Table = BuildTable();
 
     /// <summary>Whether the folding path runs on this processor.</summary>
-    public static bool Folds => Pclmulqdq.V256.IsSupported;
+    static bool Folds => Pclmulqdq.V256.IsSupported;
 
     static bool s_noZlib;
 

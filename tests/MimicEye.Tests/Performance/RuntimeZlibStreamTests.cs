@@ -117,23 +117,10 @@ public class RuntimeZlibStreamTests
             header.AddRange([.. "made by a test"u8, 0]);
         if (headerCrc)
         {
-            var crc = ReferenceCrc([.. header]);
+            var crc = Crc32Tests.ReferenceCrc([.. header]);
             header.AddRange([(byte)crc, (byte)(crc >> 8)]);
         }
         return [.. header, .. deflated];
-    }
-
-    /// <summary>CRC-32 bit by bit, from its definition (reflected 0xEDB88320, inverted before and after).</summary>
-    internal static uint ReferenceCrc(ReadOnlySpan<byte> data, uint crc = 0)
-    {
-        crc = ~crc;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 
     [Theory]
